@@ -1,0 +1,38 @@
+// Which limits one request must fit in: the key's windows and, for a personal
+// key, its member's windows. Windows without a limit are not checked.
+import { formatUsd } from "../money";
+import type { LimitCheck } from "./counter-store";
+import { counterId, windowReset, windowStart, type LimitWindow } from "./windows";
+
+type WindowLimits = Partial<Record<LimitWindow, bigint | null>>;
+
+function checksFor(scope: "key" | "member", scopeId: string, limits: WindowLimits, now: Date): LimitCheck[] {
+  return (Object.entries(limits) as Array<[LimitWindow, bigint | null]>).flatMap(([window, limitMicros]) =>
+    limitMicros === null || limitMicros === undefined
+      ? []
+      : [{
+          counterId: counterId(scope, scopeId, window, now),
+          scope,
+          scopeId,
+          window,
+          windowStart: windowStart(window, now),
+          limitMicros,
+          resetsAt: windowReset(window, now),
+        }],
+  );
+}
+
+export function limitChecks(
+  key: { id: string; limits: WindowLimits; membershipId: string | null; memberLimits: WindowLimits | null },
+  now: Date,
+): LimitCheck[] {
+  const checks = checksFor("key", key.id, key.limits, now);
+  if (key.membershipId && key.memberLimits) checks.push(...checksFor("member", key.membershipId, key.memberLimits, now));
+  return checks;
+}
+
+/** e.g. "key daily limit of $5.00 reached; resets 2026-11-28T00:00:00Z". */
+export function limitExceededMessage(check: LimitCheck): string {
+  const resets = check.resetsAt ? `resets ${check.resetsAt.toISOString().replace(".000Z", "Z")}` : "it never resets";
+  return `${check.scope} ${check.window} limit of ${formatUsd(check.limitMicros)} reached; ${resets}`;
+}

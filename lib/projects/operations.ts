@@ -1,0 +1,26 @@
+import { z } from "zod";
+import { defineOperation } from "../api/operation";
+import { slugSchema } from "../providers/schemas";
+
+const projectSchema = z.object({ id: z.string(), name: z.string(), slug: z.string(), createdAt: z.string() });
+
+export const createProjectSchema = z.object({ name: z.string().trim().min(1, "name is required").max(100), slug: slugSchema.optional() });
+
+export const listProjectsOperation = defineOperation({
+  method: "GET",
+  path: "/api/v1/projects",
+  summary: "List projects",
+  tag: "Projects",
+  response: z.array(projectSchema),
+});
+
+export const createProjectOperation = defineOperation({
+  method: "POST",
+  path: "/api/v1/projects",
+  summary: "Create a project",
+  tag: "Projects",
+  admin: true,
+  body: createProjectSchema,
+  response: projectSchema,
+  successStatus: 201,
+});

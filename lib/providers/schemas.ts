@@ -1,0 +1,91 @@
+// Zod schemas of the providers API (SPEC §3). Credentials are write-only:
+// accepted here, never part of an answer.
+import { z } from "zod";
+
+export const PROVIDER_TYPES = [
+  "openai",
+  "anthropic",
+  "google",
+  "google-vertex",
+  "bedrock",
+  "azure",
+  "groq",
+  "mistral",
+  "huggingface",
+  "doubleword",
+  "ollama",
+  "openai-compatible",
+] as const;
+
+export type ProviderType = (typeof PROVIDER_TYPES)[number];
+
+export const slugSchema = z
+  .string()
+  .min(1, "slug is required")
+  .max(64)
+  .regex(/^[a-z0-9][a-z0-9-_.]*$/, "slug may contain lowercase letters, digits, '-', '_' and '.', starting with a letter or digit");
+
+const usdPerMillion = z.number().min(0, "prices cannot be negative").max(1_000_000);
+
+export const priceSchema = z.object({
+  model: z.string().min(1),
+  inputPerMillion: usdPerMillion,
+  outputPerMillion: usdPerMillion,
+  cacheReadPerMillion: usdPerMillion.nullish(),
+  cacheWritePerMillion: usdPerMillion.nullish(),
+});
+
+/** Type-specific credentials; every field optional here, checked per type in validateCredentials. */
+export const credentialsSchema = z
+  .object({
+    apiKey: z.string().min(1).optional(),
+    serviceAccountJson: z.string().min(2).optional(),
+    projectId: z.string().min(1).optional(),
+    location: z.string().min(1).optional(),
+    accessKeyId: z.string().min(1).optional(),
+    secretAccessKey: z.string().min(1).optional(),
+    sessionToken: z.string().min(1).optional(),
+    region: z.string().min(1).optional(),
+  })
+  .strict();
+
+export type ProviderCredentials = z.infer<typeof credentialsSchema>;
+
+export const createProviderSchema = z.object({
+  slug: slugSchema,
+  name: z.string().min(1).max(100).optional(),
+  type: z.enum(PROVIDER_TYPES, { message: `type must be one of ${PROVIDER_TYPES.join(", ")}` }),
+  baseUrl: z.string().url("baseUrl must be a URL").optional(),
+  apiKey: z.string().min(1).optional(),
+  credentials: credentialsSchema.optional(),
+  requirePricing: z.boolean().optional(),
+  prices: z.array(priceSchema).max(500).optional(),
+  reserveOutputTokens: z.number().int().min(1).max(1_000_000).optional(),
+  enabled: z.boolean().optional(),
+});
+
+export const updateProviderSchema = createProviderSchema
+  .omit({ slug: true, type: true })
+  .extend({ baseUrl: z.string().url("baseUrl must be a URL").nullable().optional() })
+  .partial();
+
+export type CreateProviderInput = z.infer<typeof createProviderSchema>;
+export type UpdateProviderInput = z.infer<typeof updateProviderSchema>;
+
+export const providerResponseSchema = z.object({
+  id: z.string(),
+  slug: z.string(),
+  name: z.string(),
+  type: z.enum(PROVIDER_TYPES),
+  kind: z.enum(["byok", "built-in"]),
+  baseUrl: z.string().nullable(),
+  requirePricing: z.boolean(),
+  reserveOutputTokens: z.number().nullable(),
+  enabled: z.boolean(),
+  hasCredentials: z.boolean(),
+  credentialFields: z.array(z.string()),
+  prices: z.array(priceSchema),
+  createdAt: z.string().nullable(),
+});
+
+export type ProviderResponse = z.infer<typeof providerResponseSchema>;

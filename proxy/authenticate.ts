@@ -1,0 +1,26 @@
+// Gateway key checks (SPEC §2 error table): unknown 401; revoked, disabled,
+// expired 403; the organization's gateway switched off 403.
+import { findKeyByHash, type CachedKey } from "@/lib/cache/key-cache";
+import { organizationRoutes } from "@/lib/cache/organization-routes";
+import { lookupHash } from "@/lib/crypto";
+import { GatewayError } from "./errors";
+import { extractGatewayKey } from "./request-headers";
+
+export async function authenticate(request: Request, url: URL): Promise<CachedKey> {
+  const secret = extractGatewayKey(request.headers, url);
+  if (!secret) throw new GatewayError(401, "invalid_api_key", "Missing gateway API key: send it as Authorization: Bearer <key>");
+  const key = await findKeyByHash(lookupHash(secret));
+  if (!key) throw new GatewayError(401, "invalid_api_key", "Invalid gateway API key");
+  if (key.revoked) throw new GatewayError(403, "key_revoked", "This API key has been revoked");
+  if (key.disabled) throw new GatewayError(403, "key_disabled", "This API key is disabled");
+  if (key.expiresAt !== null && key.expiresAt <= Date.now()) {
+    throw new GatewayError(403, "key_expired", `This API key expired at ${new Date(key.expiresAt).toISOString()}`);
+  }
+  return key;
+}
+
+/** Checked after the key so the refusal can be attributed and logged. */
+export async function assertGatewayEnabled(key: CachedKey): Promise<void> {
+  const routes = await organizationRoutes(key.organizationId);
+  if (!routes.enabled) throw new GatewayError(403, "gateway_disabled", "The gateway is disabled for this organization");
+}

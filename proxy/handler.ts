@@ -1,0 +1,148 @@
+// The gateway engine: (Request) => Promise<Response>, free of any framework.
+// auth → route → reserve → forward (with failover) → meter → settle.
+import { env } from "@/lib/env";
+import { resolveRoute, type ResolvedProvider, type ResolvedRoute } from "@/lib/cache/organization-routes";
+import { SqlCounterStore } from "@/lib/limits/sql-counter-store";
+import type { CounterStore } from "@/lib/limits/counter-store";
+import { assertGatewayEnabled, authenticate } from "./authenticate";
+import { GatewayError, gatewayErrorResponse } from "./errors";
+import { sendUpstream } from "./forward";
+import { listModelsResponse } from "./models";
+import { getAdapter } from "./providers/registry";
+import type { ProviderAdapter } from "./providers/types";
+import { parseJsonBody, readBodyWithLimit } from "./read-body";
+import { forwardableHeaders } from "./request-headers";
+import { ProxyRequestContext } from "./request-context";
+import { pricedCandidates, reserveForRequest } from "./reserve";
+import { respondWithJson, respondWithStream } from "./respond";
+import { orderMembers, shouldFailover } from "./routing";
+
+export const PROXY_PREFIX = "/proxy";
+
+const globalForStore = globalThis as unknown as { gatewayCounterStore?: CounterStore };
+export const counterStore: CounterStore = (globalForStore.gatewayCounterStore ??= new SqlCounterStore());
+
+export async function handleProxyRequest(request: Request): Promise<Response> {
+  const url = new URL(request.url);
+  const afterPrefix = url.pathname.startsWith(PROXY_PREFIX) ? url.pathname.slice(PROXY_PREFIX.length) : url.pathname;
+  const [routeSlug = "", ...rest] = afterPrefix.replace(/^\/+/, "").split("/");
+  const upstreamPath = rest.join("/");
+  const context = new ProxyRequestContext(request, upstreamPath, counterStore);
+  try {
+    return await proxy(request, url, decodeURIComponent(routeSlug), upstreamPath, context);
+  } catch (error) {
+    const gatewayError =
+      error instanceof GatewayError ? error : new GatewayError(500, "internal_error", "The gateway failed to handle this request");
+    if (!(error instanceof GatewayError)) console.error(`[proxy] ${context.requestId} failed:`, error);
+    context.status = gatewayError.status;
+    context.errorCode = gatewayError.code;
+    context.errorMessage = gatewayError.message;
+    context.finish();
+    return gatewayErrorResponse(context.shape, gatewayError, context.responseHeaders());
+  }
+}
+
+async function proxy(request: Request, url: URL, routeSlug: string, upstreamPath: string, context: ProxyRequestContext): Promise<Response> {
+  const key = await authenticate(request, url);
+  context.key = key;
+  await assertGatewayEnabled(key);
+  if (routeSlug === "models" && upstreamPath === "" && request.method === "GET") {
+    const response = await listModelsResponse(key.organizationId);
+    context.status = 200;
+    context.finish();
+    return response;
+  }
+  context.routeSlug = routeSlug;
+  const route = routeSlug ? await resolveRoute(key.organizationId, routeSlug) : null;
+  if (!route || (route.kind === "group" && route.members.length === 0)) {
+    throw new GatewayError(404, "route_not_found", `No provider or routing group named '${routeSlug}' in this organization`);
+  }
+  const firstAdapter = adapterFor(route.kind === "provider" ? route.provider : route.members[0].provider);
+  context.shape = firstAdapter.errorShape;
+
+  const body = await readBodyWithLimit(request, env().GATEWAY_MAX_BODY_BYTES);
+  context.requestBytes = body?.byteLength ?? 0;
+  const json = parseJsonBody(body, request.headers.get("content-type"));
+  const info = firstAdapter.requestInfo(upstreamPath, url.search, json);
+  context.info = info;
+
+  const candidates = pricedCandidates(orderedProviders(route), info);
+  context.reservation = await reserveForRequest({ store: counterStore, requestId: context.requestId, key, providers: candidates, info, requestBytes: context.requestBytes });
+  return forwardWithFailover(request, url, upstreamPath, body, json, candidates, context);
+}
+
+function orderedProviders(route: ResolvedRoute): ResolvedProvider[] {
+  if (route.kind === "provider") return [route.provider];
+  return orderMembers(route.members).map((member) => member.provider);
+}
+
+function adapterFor(provider: ResolvedProvider): ProviderAdapter {
+  const adapter = getAdapter(provider.type);
+  if (!adapter) throw new GatewayError(500, "internal_error", `Provider type '${provider.type}' is not supported`);
+  return adapter;
+}
+
+async function forwardWithFailover(
+  request: Request,
+  url: URL,
+  upstreamPath: string,
+  body: Uint8Array | null,
+  json: unknown,
+  candidates: ResolvedProvider[],
+  context: ProxyRequestContext,
+): Promise<Response> {
+  const search = searchWithoutKey(url);
+  const clientHeaders = forwardableHeaders(request.headers);
+  let lastFailure = "no member could be tried";
+  for (const [index, provider] of candidates.entries()) {
+    const isLast = index === candidates.length - 1;
+    const adapter = adapterFor(provider);
+    const info = adapter.requestInfo(upstreamPath, url.search, json);
+    const prepared = json !== null && adapter.prepareBody ? adapter.prepareBody(upstreamPath, json, info) : null;
+    const upstreamBody = prepared ? new TextEncoder().encode(JSON.stringify(prepared.json)) : body;
+    const abort = new AbortController();
+    const onClientAbort = () => abort.abort();
+    request.signal?.addEventListener("abort", onClientAbort, { once: true });
+    context.attempts++;
+    context.provider = provider;
+    const upstreamRequest = await adapter.buildUpstreamRequest({
+      method: request.method,
+      path: upstreamPath,
+      search,
+      headers: new Headers(clientHeaders),
+      body: upstreamBody,
+      provider: { type: provider.type, slug: provider.slug, baseUrl: provider.baseUrl, credentials: provider.credentials },
+    });
+    const outcome = await sendUpstream(upstreamRequest, request.method, abort.signal);
+    if (outcome.kind === "failure") {
+      request.signal?.removeEventListener("abort", onClientAbort);
+      if (outcome.reason === "aborted") throw new GatewayError(499 as number, "upstream_unavailable", outcome.message);
+      lastFailure = `${provider.slug}: ${outcome.message}`;
+      if (!isLast) continue;
+      throw new GatewayError(502, "upstream_unavailable", `Every upstream failed; last: ${lastFailure}`);
+    }
+    const upstream = outcome.response;
+    if (shouldFailover(upstream.status) && !isLast) {
+      lastFailure = `${provider.slug}: status ${upstream.status}`;
+      void upstream.body?.cancel().catch(() => {});
+      continue;
+    }
+    context.status = upstream.status;
+    const contentType = upstream.headers.get("content-type") ?? "";
+    if (upstream.body && upstream.status < 400 && adapter.isStreamingResponse(info, contentType)) {
+      return respondWithStream(upstream, adapter, context, prepared?.injectedUsage ?? false, () => abort.abort());
+    }
+    request.signal?.removeEventListener("abort", onClientAbort);
+    return respondWithJson(upstream, adapter, context);
+  }
+  throw new GatewayError(502, "upstream_unavailable", `Every upstream failed; last: ${lastFailure}`);
+}
+
+/** The client's query string without the gateway key (Google SDKs send it as ?key=). */
+function searchWithoutKey(url: URL): string {
+  if (!url.searchParams.has("key")) return url.search;
+  const params = new URLSearchParams(url.searchParams);
+  params.delete("key");
+  const text = params.toString();
+  return text ? `?${text}` : "";
+}

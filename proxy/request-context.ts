@@ -1,0 +1,155 @@
+// The state of one proxied request from arrival to its usage record. finish()
+// runs exactly once, whatever way the request ends (answered, refused, stream
+// completed, client gone, upstream died): it prices the usage, settles the
+// reservation and queues the usage record.
+import { randomBytes, randomUUID } from "node:crypto";
+import type { CachedKey } from "@/lib/cache/key-cache";
+import type { ResolvedProvider } from "@/lib/cache/organization-routes";
+import type { CounterStore, Reservation } from "@/lib/limits/counter-store";
+import { priceRequest } from "@/lib/pricing";
+import { usageWriter } from "./metering";
+import type { ErrorShape, RequestInfo, UsageCounts } from "./providers/types";
+import { errorShapeForPath } from "./errors";
+
+const inFlight = new Set<ProxyRequestContext>();
+
+export class ProxyRequestContext {
+  readonly requestId = randomUUID();
+  readonly traceId: string;
+  readonly startedAt = Date.now();
+  shape: ErrorShape;
+  key: CachedKey | null = null;
+  routeSlug: string | null = null;
+  info: RequestInfo | null = null;
+  provider: ResolvedProvider | null = null;
+  attempts = 0;
+  status = 0;
+  streamed = false;
+  ttfbMs: number | null = null;
+  usage: UsageCounts | null = null;
+  estimated = false;
+  requestBytes = 0;
+  outputText = "";
+  errorCode: string | null = null;
+  errorMessage: string | null = null;
+  reservation: Reservation | null = null;
+  costMicros = 0n;
+  private finished = false;
+  private settled: Promise<void> = Promise.resolve();
+
+  constructor(
+    request: Request,
+    upstreamPath: string,
+    private readonly counterStore: CounterStore,
+  ) {
+    this.shape = errorShapeForPath(upstreamPath);
+    this.traceId = traceIdFrom(request.headers.get("traceparent"));
+    inFlight.add(this);
+  }
+
+  markFirstByte(): void {
+    this.ttfbMs ??= Date.now() - this.startedAt;
+  }
+
+  /** Gateway headers every response carries. */
+  responseHeaders(): Record<string, string> {
+    const headers: Record<string, string> = { "x-gateway-request-id": this.requestId };
+    if (this.provider) headers["x-gateway-provider"] = this.provider.slug;
+    if (this.attempts) headers["x-gateway-attempts"] = String(this.attempts);
+    return headers;
+  }
+
+  /** Price usage now (for x-gateway-cost-usd) without finishing. */
+  priceUsage(): bigint {
+    const usage = this.usage ?? this.estimateUsage();
+    if (!this.provider || !usage) return 0n;
+    const model = this.info?.model ?? usage.model;
+    if (!model || this.info?.operation === "count_tokens") return 0n;
+    const { costMicros } = priceRequest({
+      providerType: this.provider.type,
+      model,
+      usage,
+      customPrices: this.provider.prices,
+    });
+    this.costMicros = costMicros;
+    return costMicros;
+  }
+
+  /** When an upstream gave no usage (client left, upstream died), estimate it from the bytes seen. */
+  private estimateUsage(): UsageCounts | null {
+    if (!this.provider || this.status === 0 || this.status >= 400) return null;
+    this.estimated = true;
+    this.usage = {
+      inputTokens: Math.ceil(this.requestBytes / 4),
+      outputTokens: Math.ceil(this.outputText.length / 4),
+      cacheReadTokens: 0,
+      cacheWriteTokens: 0,
+    };
+    return this.usage;
+  }
+
+  finish(): void {
+    if (this.finished) return;
+    this.finished = true;
+    inFlight.delete(this);
+    const cost = this.status > 0 && this.status < 400 ? this.priceUsage() : 0n;
+    if (this.reservation) {
+      const reservation = this.reservation;
+      const balanceCost = this.provider?.builtin ? cost : 0n;
+      this.settled = this.counterStore.settle(reservation, cost, balanceCost).catch((error) => {
+        console.error(`[proxy] settling reservation ${reservation.id} failed`, error);
+      });
+      trackSettlement(this.settled);
+    }
+    if (!this.key) return; // no valid key: nothing to attribute the request to
+    usageWriter.record({
+      id: this.requestId,
+      time: new Date(this.startedAt),
+      organizationId: this.key.organizationId,
+      projectId: this.key.projectId,
+      apiKeyId: this.key.id,
+      membershipId: this.key.membershipId,
+      providerSlug: this.provider?.slug ?? null,
+      route: this.routeSlug,
+      model: this.usage?.model ?? this.info?.model ?? null,
+      operation: this.info?.operation ?? null,
+      status: this.status,
+      streamed: this.streamed,
+      inputTokens: this.usage?.inputTokens ?? 0,
+      outputTokens: this.usage?.outputTokens ?? 0,
+      cacheReadTokens: this.usage?.cacheReadTokens ?? 0,
+      cacheWriteTokens: this.usage?.cacheWriteTokens ?? 0,
+      costMicros: cost,
+      estimated: this.estimated,
+      latencyMs: Date.now() - this.startedAt,
+      ttfbMs: this.ttfbMs,
+      attempts: this.attempts,
+      errorCode: this.errorCode,
+      errorMessage: this.errorMessage?.slice(0, 1000) ?? null,
+      traceId: this.traceId,
+    });
+  }
+}
+
+const pendingSettlements = new Set<Promise<void>>();
+
+function trackSettlement(settlement: Promise<void>): void {
+  pendingSettlements.add(settlement);
+  void settlement.finally(() => pendingSettlements.delete(settlement));
+}
+
+/** Requests still running (for graceful shutdown). */
+export function inFlightRequests(): number {
+  return inFlight.size;
+}
+
+export async function waitForSettlements(): Promise<void> {
+  await Promise.all([...pendingSettlements]);
+}
+
+/** Continue the client's W3C trace when it sent one. */
+function traceIdFrom(traceparent: string | null): string {
+  const match = traceparent ? /^[0-9a-f]{2}-([0-9a-f]{32})-[0-9a-f]{16}-[0-9a-f]{2}$/.exec(traceparent.trim()) : null;
+  if (match && !/^0+$/.test(match[1])) return match[1];
+  return randomBytes(16).toString("hex");
+}

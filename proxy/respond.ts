@@ -1,0 +1,92 @@
+// Turning the upstream's answer into the client's: JSON bodies are read whole
+// (to meter them and add x-gateway-cost-usd); streams pass through chunk by
+// chunk while an observer reads usage on the side.
+import { microsToUsd } from "@/lib/money";
+import type { ProviderAdapter } from "./providers/types";
+import { clientResponseHeaders } from "./request-headers";
+import type { ProxyRequestContext } from "./request-context";
+
+export async function respondWithJson(upstream: Response, adapter: ProviderAdapter, context: ProxyRequestContext): Promise<Response> {
+  let bodyBytes: Uint8Array<ArrayBuffer>;
+  try {
+    bodyBytes = new Uint8Array(await upstream.arrayBuffer());
+  } catch (error) {
+    context.status = 502;
+    context.errorCode = "upstream_unavailable";
+    context.errorMessage = `Upstream closed the connection while sending its answer: ${(error as Error).message}`;
+    throw error;
+  }
+  context.markFirstByte();
+  const headers = clientResponseHeaders(upstream.headers);
+  if (upstream.status < 400 && (upstream.headers.get("content-type") ?? "").includes("json")) {
+    try {
+      context.usage = adapter.usageFromJson(JSON.parse(new TextDecoder().decode(bodyBytes)));
+    } catch {
+      // Not JSON after all: forwarded untouched, metered as no usage.
+    }
+    headers.set("x-gateway-cost-usd", microsToUsd(context.priceUsage()).toFixed(6));
+  } else if (upstream.status >= 400) {
+    context.errorCode = "upstream_error";
+    context.errorMessage = new TextDecoder().decode(bodyBytes.slice(0, 500));
+  }
+  for (const [name, value] of Object.entries(context.responseHeaders())) headers.set(name, value);
+  context.finish();
+  return new Response(bodyBytes, { status: upstream.status, headers });
+}
+
+export function respondWithStream(
+  upstream: Response,
+  adapter: ProviderAdapter,
+  context: ProxyRequestContext,
+  injectedUsage: boolean,
+  abortUpstream: () => void,
+): Response {
+  context.streamed = true;
+  const observer = adapter.createStreamObserver({ injectedUsage, contentType: upstream.headers.get("content-type") ?? "" });
+  const reader = upstream.body!.getReader();
+  const endStream = (outcome: "completed" | "client_aborted" | "upstream_error", message?: string) => {
+    context.usage = observer.usage() ?? context.usage;
+    context.outputText = observer.outputText();
+    if (outcome !== "completed") {
+      context.errorCode = outcome;
+      context.errorMessage = message ?? null;
+    }
+    context.finish();
+  };
+  const stream = new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      try {
+        const { done, value } = await reader.read();
+        if (done) {
+          const tail = observer.flush();
+          if (tail.byteLength) controller.enqueue(tail);
+          controller.close();
+          endStream("completed");
+          return;
+        }
+        context.markFirstByte();
+        const forwarded = observer.transform(value);
+        if (forwarded.byteLength) controller.enqueue(forwarded);
+      } catch (error) {
+        // The upstream died after bytes reached the client: no failover is possible
+        // any more, so end the stream the way the protocol reports errors.
+        const message = `Upstream stream interrupted: ${(error as Error).message}`;
+        try {
+          controller.enqueue(adapter.streamErrorEvent(message));
+          controller.close();
+        } catch {
+          // The client is gone as well.
+        }
+        endStream("upstream_error", message);
+      }
+    },
+    cancel() {
+      abortUpstream();
+      void reader.cancel().catch(() => {});
+      endStream("client_aborted", "The client disconnected before the stream ended");
+    },
+  });
+  const headers = clientResponseHeaders(upstream.headers);
+  for (const [name, value] of Object.entries(context.responseHeaders())) headers.set(name, value);
+  return new Response(stream, { status: upstream.status, headers });
+}
