@@ -5,15 +5,27 @@ import { healthOperation, openApiOperation } from "../health/operations";
 import * as providers from "../providers/operations";
 import * as keys from "../keys/operations";
 import * as projects from "../projects/operations";
+import * as routing from "../routing/operations";
+import * as balance from "../balance/operations";
+import * as members from "../members/operations";
+import * as setup from "../setup/operations";
 import { listUsageOperation } from "../usage/operations";
 import { getSpendingOperation } from "../spending/operations";
 
 export const allOperations: Operation[] = [
   healthOperation,
   openApiOperation,
+  ...Object.values(setup).filter(isOperation),
   ...Object.values(projects),
+  ...Object.values(members),
   ...Object.values(providers),
+  ...Object.values(routing),
   ...Object.values(keys),
+  ...Object.values(balance),
   listUsageOperation,
   getSpendingOperation,
 ] as Operation[];
+
+function isOperation(value: unknown): value is Operation {
+  return typeof value === "object" && value !== null && "method" in value && "path" in value;
+}
