@@ -1,0 +1,12 @@
+export {
+  estimateWorstCaseMicros,
+  findModelRates,
+  isModelPriced,
+  priceRequest,
+  type CustomPrice,
+  type PriceRequestInput,
+  type PriceResult,
+  type TokenUsage,
+  type WorstCaseInput,
+} from "./price-request";
+export { modelBaseName } from "./custom-prices";
