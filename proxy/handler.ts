@@ -128,6 +128,10 @@ async function forwardWithFailover(
       continue;
     }
     context.status = upstream.status;
+    if (shouldFailover(upstream.status) && candidates.length > 1) {
+      // Every member failed: the last one's own answer goes back, marked as such.
+      context.errorCode = "upstream_unavailable";
+    }
     const contentType = upstream.headers.get("content-type") ?? "";
     if (upstream.body && upstream.status < 400 && adapter.isStreamingResponse(info, contentType)) {
       return respondWithStream(upstream, adapter, context, prepared?.injectedUsage ?? false, () => abort.abort());

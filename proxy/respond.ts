@@ -26,7 +26,8 @@ export async function respondWithJson(upstream: Response, adapter: ProviderAdapt
     }
     headers.set("x-gateway-cost-usd", microsToUsd(context.priceUsage()).toFixed(6));
   } else if (upstream.status >= 400) {
-    context.errorCode = "upstream_error";
+    context.errorCode ??= "upstream_error";
+    if (context.errorCode === "upstream_unavailable") headers.set("x-gateway-error-code", context.errorCode);
     context.errorMessage = new TextDecoder().decode(bodyBytes.slice(0, 500));
   }
   for (const [name, value] of Object.entries(context.responseHeaders())) headers.set(name, value);
