@@ -1,0 +1,11 @@
+// Mistral's OpenAI-compatible API. Mistral rejects unknown fields such as
+// stream_options (422 extra_forbidden) but always reports usage in the last
+// stream chunk, so nothing is injected.
+import { createOpenAICompatibleAdapter } from "../openai-compatible";
+
+export const mistralAdapter = createOpenAICompatibleAdapter({
+  type: "mistral",
+  defaultBaseUrl: "https://api.mistral.ai/v1",
+  auth: "bearer",
+  injectStreamUsage: false,
+});

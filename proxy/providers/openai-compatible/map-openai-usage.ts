@@ -1,0 +1,60 @@
+// Usage as the engine counts it, from the OpenAI wire format. inputTokens is the
+// total prompt including cached tokens (the @pydantic/genai-prices convention,
+// which is also what OpenAI's prompt_tokens already means).
+import type { UsageCounts } from "../types";
+import {
+  openAIBodySchema,
+  responsesObjectSchema,
+  type OpenAIUsage,
+  type ResponsesObject,
+} from "./openai-compatible-api";
+
+type TokenCounts = Pick<UsageCounts, "inputTokens" | "outputTokens" | "cacheReadTokens" | "cacheWriteTokens">;
+
+/** Token counts from an OpenAI `usage` object (either naming style), or null when it has none. */
+export function mapOpenAIUsage(usage: OpenAIUsage | null | undefined): TokenCounts | null {
+  if (!usage) return null;
+  const input = usage.prompt_tokens ?? usage.input_tokens;
+  const output = usage.completion_tokens ?? usage.output_tokens;
+  if (input == null && output == null) return null;
+  const cached =
+    usage.prompt_tokens_details?.cached_tokens ??
+    usage.input_tokens_details?.cached_tokens ??
+    usage.prompt_cache_hit_tokens ??
+    0;
+  return {
+    inputTokens: input ?? 0,
+    outputTokens: output ?? 0,
+    cacheReadTokens: cached,
+    cacheWriteTokens: 0,
+  };
+}
+
+/** Finish reason of a Responses API object: why it stopped early, else its status. */
+export function responsesFinishReason(response: ResponsesObject): string | undefined {
+  return response.incomplete_details?.reason ?? response.status ?? undefined;
+}
+
+/** Usage from a complete JSON body: chat completion, text completion, Responses object or embeddings list. */
+export function usageFromOpenAIJson(body: unknown): UsageCounts | null {
+  const parsed = openAIBodySchema.safeParse(body);
+  if (!parsed.success) return null;
+  const counts = mapOpenAIUsage(parsed.data.usage ?? parsed.data.x_groq?.usage);
+  if (!counts) return null;
+
+  const result: UsageCounts = { ...counts };
+  if (parsed.data.model) result.model = parsed.data.model;
+  if (parsed.data.id) result.responseId = parsed.data.id;
+
+  if (parsed.data.object === "response") {
+    const response = responsesObjectSchema.safeParse(body);
+    const reason = response.success ? responsesFinishReason(response.data) : undefined;
+    if (reason) result.finishReasons = [reason];
+    return result;
+  }
+  const reasons = (parsed.data.choices ?? [])
+    .map((choice) => choice?.finish_reason)
+    .filter((reason): reason is string => typeof reason === "string");
+  if (reasons.length > 0) result.finishReasons = reasons;
+  return result;
+}
