@@ -6,7 +6,7 @@ import { SqlCounterStore } from "@/lib/limits/sql-counter-store";
 import type { CounterStore } from "@/lib/limits/counter-store";
 import { assertGatewayEnabled, authenticate } from "./authenticate";
 import { GatewayError, gatewayErrorResponse } from "./errors";
-import { sendUpstream } from "./forward";
+import { sendUpstream, type AttemptOutcome } from "./forward";
 import { listModelsResponse } from "./models";
 import { getAdapter } from "./providers/registry";
 import type { ProviderAdapter } from "./providers/types";
@@ -105,15 +105,21 @@ async function forwardWithFailover(
     request.signal?.addEventListener("abort", onClientAbort, { once: true });
     context.attempts++;
     context.provider = provider;
-    const upstreamRequest = await adapter.buildUpstreamRequest({
-      method: request.method,
-      path: upstreamPath,
-      search,
-      headers: new Headers(clientHeaders),
-      body: upstreamBody,
-      provider: { type: provider.type, slug: provider.slug, baseUrl: provider.baseUrl, credentials: provider.credentials },
-    });
-    const outcome = await sendUpstream(upstreamRequest, request.method, abort.signal);
+    let outcome: AttemptOutcome;
+    try {
+      const upstreamRequest = await adapter.buildUpstreamRequest({
+        method: request.method,
+        path: upstreamPath,
+        search,
+        headers: new Headers(clientHeaders),
+        body: upstreamBody,
+        provider: { type: provider.type, slug: provider.slug, baseUrl: provider.baseUrl, credentials: provider.credentials },
+      });
+      outcome = await sendUpstream(upstreamRequest, request.method, abort.signal);
+    } catch (error) {
+      // Misconfiguration (no base URL, bad service account, token endpoint down): this member cannot serve.
+      outcome = { kind: "failure", reason: "connection", message: (error as Error).message };
+    }
     if (outcome.kind === "failure") {
       request.signal?.removeEventListener("abort", onClientAbort);
       if (outcome.reason === "aborted") throw new GatewayError(499 as number, "upstream_unavailable", outcome.message);
@@ -134,7 +140,7 @@ async function forwardWithFailover(
     }
     const contentType = upstream.headers.get("content-type") ?? "";
     if (upstream.body && upstream.status < 400 && adapter.isStreamingResponse(info, contentType)) {
-      return respondWithStream(upstream, adapter, context, prepared?.injectedUsage ?? false, () => abort.abort());
+      return respondWithStream(upstream, adapter, context, prepared?.injectedUsage ?? false, () => abort.abort(), () => request.signal?.aborted ?? false);
     }
     request.signal?.removeEventListener("abort", onClientAbort);
     return respondWithJson(upstream, adapter, context);

@@ -78,9 +78,12 @@ class UsageWriter {
   }
 }
 
+/** Records and their rollups land together or not at all, so a retry never counts twice. */
 async function writeBatch(batch: UsageRecordInput[]): Promise<void> {
-  await db.usageRecord.createMany({ data: batch });
-  await applyUsageToRollups(db, batch);
+  await db.$transaction(async (transaction) => {
+    await transaction.usageRecord.createMany({ data: batch });
+    await applyUsageToRollups(transaction, batch);
+  });
   await touchKeys(batch);
 }
 

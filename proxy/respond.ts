@@ -41,6 +41,7 @@ export function respondWithStream(
   context: ProxyRequestContext,
   injectedUsage: boolean,
   abortUpstream: () => void,
+  clientGone: () => boolean,
 ): Response {
   context.streamed = true;
   const observer = adapter.createStreamObserver({ injectedUsage, contentType: upstream.headers.get("content-type") ?? "" });
@@ -57,22 +58,36 @@ export function respondWithStream(
   const stream = new ReadableStream<Uint8Array>({
     async pull(controller) {
       try {
-        const { done, value } = await reader.read();
-        if (done) {
-          const tail = observer.flush();
-          if (tail.byteLength) controller.enqueue(tail);
-          controller.close();
-          endStream("completed");
+        // A pull that enqueues nothing is not called again, so keep reading until
+        // the observer releases bytes (it may hold back a partial event).
+        for (;;) {
+          const { done, value } = await reader.read();
+          if (done) {
+            const tail = observer.flush();
+            if (tail.byteLength) controller.enqueue(tail);
+            controller.close();
+            endStream("completed");
+            return;
+          }
+          context.markFirstByte();
+          const forwarded = observer.transform(value);
+          if (forwarded.byteLength) {
+            controller.enqueue(forwarded);
+            return;
+          }
+        }
+      } catch (error) {
+        if (clientGone()) {
+          // Our own abort of the upstream call, because the client left.
+          endStream("client_aborted", "The client disconnected before the stream ended");
           return;
         }
-        context.markFirstByte();
-        const forwarded = observer.transform(value);
-        if (forwarded.byteLength) controller.enqueue(forwarded);
-      } catch (error) {
         // The upstream died after bytes reached the client: no failover is possible
         // any more, so end the stream the way the protocol reports errors.
         const message = `Upstream stream interrupted: ${(error as Error).message}`;
         try {
+          const held = observer.flush();
+          if (held.byteLength) controller.enqueue(held);
           controller.enqueue(adapter.streamErrorEvent(message));
           controller.close();
         } catch {
