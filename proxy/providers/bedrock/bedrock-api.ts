@@ -15,15 +15,9 @@ export const converseUsageSchema = z.object({
   cacheWriteInputTokenCount: count,
 });
 
+/** The fields of a Converse answer read besides `usage`. */
 export const converseResponseSchema = z.object({
-  usage: converseUsageSchema,
   stopReason: z.string().nullish().catch(null),
-  output: z
-    .object({
-      message: z.object({ content: z.array(z.object({ text: z.string().nullish() })).nullish() }).nullish(),
-    })
-    .nullish()
-    .catch(null),
 });
 
 // Claude-on-Bedrock invoke bodies and stream events are Anthropic's own format:

@@ -135,7 +135,7 @@ describe("bedrockAdapter against the fake Bedrock", () => {
 
   const send = async (overrides: Partial<UpstreamRequestInput>) => {
     const request = await bedrockAdapter.buildUpstreamRequest(input(overrides));
-    return fetch(request.url, { method: "POST", headers: request.headers, body: request.body });
+    return fetch(request.url, { method: "POST", headers: request.headers, body: request.body as BodyInit | null });
   };
 
   it("passes signature verification, and the observer reads the real stream", async () => {

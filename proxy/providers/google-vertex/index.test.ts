@@ -47,7 +47,7 @@ describe("googleVertexAdapter.buildUpstreamRequest", () => {
     expect(request.headers.get("authorization")).toMatch(/^Bearer ya29\.fake-/);
     expect(request.headers.has("x-goog-api-key")).toBe(false);
 
-    const response = await fetch(request.url, { method: "POST", headers: request.headers, body: request.body });
+    const response = await fetch(request.url, { method: "POST", headers: request.headers, body: request.body as BodyInit | null });
     expect(response.status).toBe(200);
     const observer = googleVertexAdapter.createStreamObserver({ injectedUsage: false, contentType: response.headers.get("content-type") ?? "" });
     const reader = response.body!.getReader();
