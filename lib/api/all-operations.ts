@@ -9,13 +9,16 @@ import * as routing from "../routing/operations";
 import * as balance from "../balance/operations";
 import * as members from "../members/operations";
 import * as setup from "../setup/operations";
+import * as managementTokens from "../management-tokens/operations";
+import { listAuditLogOperation } from "../audit-log/service";
 import { listUsageOperation } from "../usage/operations";
 import { getSpendingOperation } from "../spending/operations";
 
-export const allOperations: Operation[] = [
+// Domain modules also export schemas; only operation objects are kept.
+export const allOperations: Operation[] = ([
   healthOperation,
   openApiOperation,
-  ...Object.values(setup).filter(isOperation),
+  ...Object.values(setup),
   ...Object.values(projects),
   ...Object.values(members),
   ...Object.values(providers),
@@ -24,8 +27,11 @@ export const allOperations: Operation[] = [
   ...Object.values(balance),
   listUsageOperation,
   getSpendingOperation,
-] as Operation[];
+  ...Object.values(managementTokens),
+  listAuditLogOperation,
+] as unknown[]).filter(isOperation);
 
 function isOperation(value: unknown): value is Operation {
-  return typeof value === "object" && value !== null && "method" in value && "path" in value;
+  const candidate = value as Partial<Operation> | null;
+  return typeof candidate?.method === "string" && typeof candidate.path === "string" && candidate.path.startsWith("/api/");
 }

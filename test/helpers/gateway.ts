@@ -29,6 +29,9 @@ const ROUTES: Array<[string, () => Promise<RouteModule>]> = [
   ["/api/v1/balance/credits", () => import("@/app/api/v1/balance/credits/route")],
   ["/api/v1/balance/adjustments", () => import("@/app/api/v1/balance/adjustments/route")],
   ["/api/v1/balance/ledger", () => import("@/app/api/v1/balance/ledger/route")],
+  ["/api/v1/management-tokens", () => import("@/app/api/v1/management-tokens/route")],
+  ["/api/v1/management-tokens/:id", () => import("@/app/api/v1/management-tokens/[id]/route")],
+  ["/api/v1/audit-log", () => import("@/app/api/v1/audit-log/route")],
   ["/api/v1/usage", () => import("@/app/api/v1/usage/route")],
   ["/api/v1/spending", () => import("@/app/api/v1/spending/route")],
 ];
