@@ -1,5 +1,6 @@
 // Errors the gateway itself produces, in the calling route's own wire shape so
 // each SDK raises its normal error class. Every one carries x-gateway-error-code.
+import { bedrockErrorBody } from "./providers/bedrock/bedrock-error";
 import type { ErrorShape } from "./providers/types";
 
 export type GatewayErrorCode =
@@ -59,27 +60,14 @@ const GOOGLE_STATUSES: Record<number, string> = {
   503: "UNAVAILABLE",
 };
 
-const BEDROCK_TYPES: Record<number, string> = {
-  400: "ValidationException",
-  401: "UnrecognizedClientException",
-  402: "ServiceQuotaExceededException",
-  403: "AccessDeniedException",
-  404: "ResourceNotFoundException",
-  413: "ValidationException",
-  429: "ThrottlingException",
-  503: "ServiceUnavailableException",
-};
-
 function errorBody(shape: ErrorShape, status: number, code: GatewayErrorCode, message: string): { body: unknown; headers: Record<string, string> } {
   switch (shape) {
     case "anthropic":
       return { body: { type: "error", error: { type: ANTHROPIC_TYPES[status] ?? "api_error", message } }, headers: {} };
     case "google":
       return { body: { error: { code: status, message, status: GOOGLE_STATUSES[status] ?? "INTERNAL" } }, headers: {} };
-    case "bedrock": {
-      const type = BEDROCK_TYPES[status] ?? "InternalServerException";
-      return { body: { message }, headers: { "x-amzn-errortype": `${type}:http://internal.amazon.com/coral/com.amazon.bedrock/` } };
-    }
+    case "bedrock":
+      return bedrockErrorBody(status, message);
     default:
       return { body: { error: { message, type: OPENAI_TYPES[status] ?? "api_error", param: null, code } }, headers: {} };
   }
@@ -101,8 +89,8 @@ export function gatewayErrorResponse(shape: ErrorShape, error: GatewayError, ext
 export function errorShapeForPath(upstreamPath: string): ErrorShape {
   const path = upstreamPath.replace(/^\/+/, "");
   if (/^(v1\/)?messages(\/|$)/.test(path) || /^v1\/complete$/.test(path)) return "anthropic";
-  if (/^model\/[^/]+\/(converse|converse-stream|invoke|invoke-with-response-stream)$/.test(path)) return "bedrock";
-  if (/^(v1|v1beta|v1alpha)\/models\/[^/]+:/.test(path) || /^(v1beta|v1alpha)\//.test(path) || /^v1\/projects\//.test(path)) {
+  if (/^model\/[^/]+\/(converse|converse-stream|invoke|invoke-with-response-stream|count-tokens)$/.test(path)) return "bedrock";
+  if (/^(v1|v1beta|v1beta1|v1alpha)\/models\/[^/]+:/.test(path) || /^(v1beta|v1beta1|v1alpha)\//.test(path) || /^v1\/projects\//.test(path)) {
     return "google";
   }
   return "openai";

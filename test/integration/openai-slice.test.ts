@@ -90,10 +90,23 @@ describe("proxy slice with the openai SDK", () => {
     expect(upstream.requests.length).toBe(before);
   });
 
+  it("lists each route's models at GET /proxy/models", async () => {
+    await gateway.api("POST", "/api/v1/routing-groups", { slug: "pool", members: [{ provider: "local", priority: 0, weight: 1 }] });
+    const response = await fetch(`${gateway.proxyUrl}/models`, { headers: { authorization: `Bearer ${gatewayKey}` } });
+    expect(response.status).toBe(200);
+    const body = await response.json();
+    const local = body.routes.find((route: { route: string }) => route.route === "local");
+    expect(local.models).toEqual(expect.arrayContaining(["gpt-4o-mini", "gpt-4.1"]));
+    expect(body.routes.find((route: { route: string }) => route.route === "pool").kind).toBe("group");
+    expect(body.data.some((model: { id: string; route: string }) => model.id === "gpt-4o-mini" && model.route === "local")).toBe(true);
+    const unauthorized = await fetch(`${gateway.proxyUrl}/models`, { headers: { authorization: "Bearer gw_wrong" } });
+    expect(unauthorized.status).toBe(401);
+  });
+
   it("writes one usage row per request", async () => {
     await flushUsage();
     const usage = await gateway.api("GET", "/api/v1/usage?limit=50");
-    // Two successful requests with a valid key; the bad-key request has no key to attribute it to.
-    expect(usage.body.items).toHaveLength(2);
+    // Two chat requests and the models listing with a valid key; the bad-key requests have no key to attribute them to.
+    expect(usage.body.items).toHaveLength(3);
   });
 });
