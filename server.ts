@@ -1,14 +1,20 @@
-// The composition root that `npm start` runs: one Node HTTP server. /proxy/*
-// goes straight to the engine (never through Next's router, which costs
-// milliseconds per request); everything else goes to Next's request handler.
-import { createServer } from "node:http";
+// The composition root that `npm start` runs: one port. /proxy/* goes straight
+// to the engine (never through Next's router, which costs milliseconds per
+// request); everything else goes to Next's request handler. The port also
+// speaks cleartext HTTP/2 for the proxy, which the AWS Bedrock SDK uses.
 import next from "next";
+import type { IncomingMessage, ServerResponse } from "node:http";
 import { env } from "./lib/env";
 import { prepareProcess } from "./lib/startup";
 import { bootstrapAdmin } from "./lib/auth/bootstrap-admin";
+import { createDualProtocolServer, type NodeRequestHandler } from "./proxy/dual-protocol-server";
 import { counterStore, handleProxyRequest, PROXY_PREFIX } from "./proxy/handler";
-import { sendWebResponse, toWebRequest } from "./proxy/node-http";
+import { serveWithEngine } from "./proxy/node-http";
 import { installGracefulShutdown } from "./proxy/shutdown";
+
+function isProxyPath(url: string): boolean {
+  return url === PROXY_PREFIX || url.startsWith(PROXY_PREFIX + "/") || url.startsWith(PROXY_PREFIX + "?");
+}
 
 async function main() {
   let config;
@@ -24,21 +30,18 @@ async function main() {
   const nextHandler = app.getRequestHandler();
   await app.prepare();
 
-  const server = createServer((incoming, outgoing) => {
-    const url = incoming.url ?? "/";
-    if (url === PROXY_PREFIX || url.startsWith(PROXY_PREFIX + "/") || url.startsWith(PROXY_PREFIX + "?")) {
-      const request = toWebRequest(incoming, outgoing, `http://${incoming.headers.host ?? "localhost"}`);
-      handleProxyRequest(request)
-        .then((response) => sendWebResponse(response, outgoing))
-        .catch((error) => {
-          console.error("[proxy] unexpected failure", error);
-          if (!outgoing.headersSent) outgoing.writeHead(500).end();
-        });
-      return;
-    }
-    void nextHandler(incoming, outgoing);
-  });
-  server.listen(config.PORT, () => console.log(`Gateway ready on http://localhost:${config.PORT}`));
+  const http1Handler: NodeRequestHandler = (incoming, outgoing) => {
+    if (isProxyPath(incoming.url ?? "/")) return serveWithEngine(handleProxyRequest, incoming, outgoing);
+    void nextHandler(incoming as IncomingMessage, outgoing as ServerResponse);
+  };
+  const http2Handler: NodeRequestHandler = (incoming, outgoing) => {
+    if (isProxyPath(incoming.url ?? "/")) return serveWithEngine(handleProxyRequest, incoming, outgoing);
+    outgoing.statusCode = 505;
+    outgoing.end("The dashboard speaks HTTP/1.1; only /proxy accepts HTTP/2");
+  };
+  const server = createDualProtocolServer(http1Handler, http2Handler);
+  await server.listen(config.PORT);
+  console.log(`Gateway ready on http://localhost:${config.PORT}`);
   installGracefulShutdown(server, "gateway");
 }
 

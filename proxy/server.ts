@@ -1,29 +1,25 @@
 // The engine alone on its own port (npm run proxy), for scaling proxies out
 // separately from the dashboard.
-import { createServer } from "node:http";
 import { env } from "@/lib/env";
 import { prepareProcess } from "@/lib/startup";
+import { createDualProtocolServer, type NodeRequestHandler } from "./dual-protocol-server";
 import { counterStore, handleProxyRequest, PROXY_PREFIX } from "./handler";
-import { sendWebResponse, toWebRequest } from "./node-http";
+import { serveWithEngine } from "./node-http";
 import { installGracefulShutdown } from "./shutdown";
 
 export async function startProxyServer(port: number, host = "0.0.0.0") {
   await prepareProcess(counterStore);
-  const server = createServer((incoming, outgoing) => {
-    const url = incoming.url ?? "/";
-    if (!url.startsWith(PROXY_PREFIX + "/")) {
-      outgoing.writeHead(404, { "content-type": "application/json" }).end(JSON.stringify({ error: { message: "Only /proxy/* is served here" } }));
+  const handler: NodeRequestHandler = (incoming, outgoing) => {
+    if (!(incoming.url ?? "/").startsWith(PROXY_PREFIX + "/")) {
+      outgoing.statusCode = 404;
+      outgoing.setHeader("content-type", "application/json");
+      outgoing.end(JSON.stringify({ error: { message: "Only /proxy/* is served here" } }));
       return;
     }
-    const request = toWebRequest(incoming, outgoing, `http://${incoming.headers.host ?? "localhost"}`);
-    handleProxyRequest(request)
-      .then((response) => sendWebResponse(response, outgoing))
-      .catch((error) => {
-        console.error("[proxy] unexpected failure", error);
-        if (!outgoing.headersSent) outgoing.writeHead(500).end();
-      });
-  });
-  await new Promise<void>((resolve) => server.listen(port, host, resolve));
+    serveWithEngine(handleProxyRequest, incoming, outgoing);
+  };
+  const server = createDualProtocolServer(handler, handler);
+  await server.listen(port, host);
   installGracefulShutdown(server, "proxy");
   return server;
 }

@@ -1,13 +1,19 @@
 // Graceful stop on SIGTERM/SIGINT: stop accepting connections, let in-flight
 // requests and streams finish (bounded), then write every pending usage record
 // and settlement before exiting. No record is lost to a deploy.
-import type { Server } from "node:http";
 import { usageWriter } from "./metering";
 import { inFlightRequests, waitForSettlements } from "./request-context";
 
 const DRAIN_TIMEOUT_MS = 30_000;
 
-export function installGracefulShutdown(server: Server, name: string): void {
+/** The parts of a server that draining needs (node:http's Server and DualProtocolServer both have them). */
+export interface DrainableServer {
+  close(): void;
+  closeIdleConnections?(): void;
+  closeAllConnections?(): void;
+}
+
+export function installGracefulShutdown(server: DrainableServer, name: string): void {
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;

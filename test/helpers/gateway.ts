@@ -2,7 +2,6 @@
 // 127.0.0.1 port (so official SDKs can call it), and the management API route
 // handlers called the way Next would call them, authenticated with
 // GATEWAY_ADMIN_TOKEN. Call useTestDatabase() first.
-import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 
 export const TEST_ADMIN_TOKEN = "test-admin-token-0123456789abcdef";
@@ -77,13 +76,13 @@ export async function startTestGateway(): Promise<TestGateway> {
   const { resetEnvironmentForTests } = await import("@/lib/env");
   resetEnvironmentForTests();
   const { handleProxyRequest } = await import("@/proxy/handler");
-  const { toWebRequest, sendWebResponse } = await import("@/proxy/node-http");
-  const server: Server = createServer((incoming, outgoing) => {
-    const request = toWebRequest(incoming, outgoing, "http://127.0.0.1");
-    void handleProxyRequest(request).then((response) => sendWebResponse(response, outgoing));
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const { serveWithEngine } = await import("@/proxy/node-http");
+  const { createDualProtocolServer } = await import("@/proxy/dual-protocol-server");
+  const serve = (incoming: Parameters<typeof serveWithEngine>[1], outgoing: Parameters<typeof serveWithEngine>[2]) =>
+    serveWithEngine(handleProxyRequest, incoming, outgoing);
+  const server = createDualProtocolServer(serve, serve);
+  await server.listen(0, "127.0.0.1");
+  const origin = `http://127.0.0.1:${(server.server.address() as AddressInfo).port}`;
 
   async function api(method: string, path: string, body?: unknown, options: { token?: string | null } = {}): Promise<ApiAnswer> {
     const url = new URL(path, origin);
@@ -109,7 +108,10 @@ export async function startTestGateway(): Promise<TestGateway> {
     origin,
     proxyUrl: `${origin}/proxy`,
     api,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: async () => {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.server.close(() => resolve()));
+    },
   };
 }
 
