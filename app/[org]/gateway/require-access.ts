@@ -1,0 +1,17 @@
+// Page guard for everything under /[org]/gateway: signed out → sign-in,
+// not a member → 404 (an outsider learns nothing about the organization),
+// a member on an admin-only tab → their Connect tab.
+import { notFound, redirect } from "next/navigation";
+import { getOrganizationAccess, type OrganizationAccess } from "@/lib/auth/organization-access";
+
+export type MemberAccess = Extract<OrganizationAccess, { status: "member" }>;
+
+export async function requireGatewayAccess(organizationSlug: string, options: { admin?: boolean } = {}): Promise<MemberAccess> {
+  const access = await getOrganizationAccess(organizationSlug);
+  if (access.status === "signed-out") {
+    redirect(`/sign-in?callbackUrl=${encodeURIComponent(`/${organizationSlug}/gateway`)}`);
+  }
+  if (access.status === "not-a-member") notFound();
+  if (options.admin && access.organization.role !== "admin") redirect(`/${organizationSlug}/gateway/connect`);
+  return access;
+}

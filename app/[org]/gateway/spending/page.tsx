@@ -1,0 +1,11 @@
+import type { Metadata } from "next";
+import { requireGatewayAccess } from "../require-access";
+import { TabPlaceholder } from "../tab-placeholder";
+
+export const metadata: Metadata = { title: "Spending" };
+
+export default async function SpendingPage({ params }: { params: Promise<{ org: string }> }) {
+  const { org } = await params;
+  await requireGatewayAccess(org, { admin: true });
+  return <TabPlaceholder title="Spending" />;
+}
