@@ -63,6 +63,7 @@ async function proxy(request: Request, url: URL, routeSlug: string, upstreamPath
   const body = await readBodyWithLimit(request, env().GATEWAY_MAX_BODY_BYTES);
   context.requestBytes = body?.byteLength ?? 0;
   const json = parseJsonBody(body, request.headers.get("content-type"));
+  context.requestJson = json;
   const info = firstAdapter.requestInfo(upstreamPath, url.search, json);
   context.info = info;
 
@@ -105,6 +106,7 @@ async function forwardWithFailover(
     request.signal?.addEventListener("abort", onClientAbort, { once: true });
     context.attempts++;
     context.provider = provider;
+    const attempt = context.recordAttempt(provider); // how each attempt ended feeds telemetry's attempt spans
     let outcome: AttemptOutcome;
     try {
       const upstreamRequest = await adapter.buildUpstreamRequest({
@@ -121,6 +123,8 @@ async function forwardWithFailover(
       outcome = { kind: "failure", reason: "connection", message: (error as Error).message };
     }
     if (outcome.kind === "failure") {
+      attempt.endedAt = Date.now();
+      attempt.failure = { reason: outcome.reason, message: outcome.message };
       request.signal?.removeEventListener("abort", onClientAbort);
       if (outcome.reason === "aborted") throw new GatewayError(499 as number, "upstream_unavailable", outcome.message);
       lastFailure = `${provider.slug}: ${outcome.message}`;
@@ -128,7 +132,10 @@ async function forwardWithFailover(
       throw new GatewayError(502, "upstream_unavailable", `Every upstream failed; last: ${lastFailure}`);
     }
     const upstream = outcome.response;
+    attempt.status = upstream.status;
     if (shouldFailover(upstream.status) && !isLast) {
+      attempt.endedAt = Date.now();
+      attempt.failure = { reason: String(upstream.status), message: `status ${upstream.status}` };
       lastFailure = `${provider.slug}: status ${upstream.status}`;
       void upstream.body?.cancel().catch(() => {});
       continue;

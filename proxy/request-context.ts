@@ -8,15 +8,29 @@ import type { ResolvedProvider } from "@/lib/cache/organization-routes";
 import type { CounterStore, Reservation } from "@/lib/limits/counter-store";
 import { priceRequest } from "@/lib/pricing";
 import { usageWriter } from "./metering";
+import { exportRequestTelemetry } from "./telemetry";
 import type { ErrorShape, RequestInfo, UsageCounts } from "./providers/types";
 import { errorShapeForPath } from "./errors";
 
 const inFlight = new Set<ProxyRequestContext>();
 
+/** One upstream call of a request, for telemetry's attempt spans (see AttemptSpanInput). */
+export interface AttemptRecord {
+  providerSlug: string;
+  providerType: string;
+  startedAt: number;
+  endedAt: number | null;
+  status?: number;
+  failure?: { reason: string; message: string };
+}
+
 export class ProxyRequestContext {
   readonly requestId = randomUUID();
   readonly traceId: string;
+  /** The span id of the client's traceparent: telemetry makes the request's span its child. */
+  readonly parentSpanId: string | null;
   readonly startedAt = Date.now();
+  finishedAt: number | null = null;
   shape: ErrorShape;
   key: CachedKey | null = null;
   routeSlug: string | null = null;
@@ -34,17 +48,30 @@ export class ProxyRequestContext {
   errorMessage: string | null = null;
   reservation: Reservation | null = null;
   costMicros = 0n;
+  // Kept for telemetry (span attributes, content capture): references to what was parsed anyway.
+  requestJson: unknown = null;
+  responseJson: unknown = null;
+  readonly attemptLog: AttemptRecord[] = [];
   private finished = false;
   private settled: Promise<void> = Promise.resolve();
 
   constructor(
     request: Request,
-    upstreamPath: string,
+    readonly upstreamPath: string,
     private readonly counterStore: CounterStore,
   ) {
     this.shape = errorShapeForPath(upstreamPath);
-    this.traceId = traceIdFrom(request.headers.get("traceparent"));
+    const parent = parseTraceparent(request.headers.get("traceparent"));
+    this.traceId = parent?.traceId ?? randomBytes(16).toString("hex");
+    this.parentSpanId = parent?.spanId ?? null;
     inFlight.add(this);
+  }
+
+  /** Starts the log entry of one upstream attempt; the caller fills in how it ended. */
+  recordAttempt(provider: ResolvedProvider): AttemptRecord {
+    const attempt: AttemptRecord = { providerSlug: provider.slug, providerType: provider.type, startedAt: Date.now(), endedAt: null };
+    this.attemptLog.push(attempt);
+    return attempt;
   }
 
   markFirstByte(): void {
@@ -91,6 +118,7 @@ export class ProxyRequestContext {
   finish(): void {
     if (this.finished) return;
     this.finished = true;
+    this.finishedAt = Date.now();
     inFlight.delete(this);
     const cost = this.status > 0 && this.status < 400 ? this.priceUsage() : 0n;
     if (this.reservation) {
@@ -128,6 +156,7 @@ export class ProxyRequestContext {
       errorMessage: this.errorMessage?.slice(0, 1000) ?? null,
       traceId: this.traceId,
     });
+    exportRequestTelemetry(this);
   }
 }
 
@@ -147,9 +176,9 @@ export async function waitForSettlements(): Promise<void> {
   await Promise.all([...pendingSettlements]);
 }
 
-/** Continue the client's W3C trace when it sent one. */
-function traceIdFrom(traceparent: string | null): string {
-  const match = traceparent ? /^[0-9a-f]{2}-([0-9a-f]{32})-[0-9a-f]{16}-[0-9a-f]{2}$/.exec(traceparent.trim()) : null;
-  if (match && !/^0+$/.test(match[1])) return match[1];
-  return randomBytes(16).toString("hex");
+/** The client's W3C trace context, when it sent a valid one: the request continues that trace. */
+function parseTraceparent(traceparent: string | null): { traceId: string; spanId: string } | null {
+  const match = traceparent ? /^[0-9a-f]{2}-([0-9a-f]{32})-([0-9a-f]{16})-[0-9a-f]{2}$/.exec(traceparent.trim()) : null;
+  if (!match || /^0+$/.test(match[1]) || /^0+$/.test(match[2])) return null;
+  return { traceId: match[1], spanId: match[2] };
 }

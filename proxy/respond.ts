@@ -20,7 +20,8 @@ export async function respondWithJson(upstream: Response, adapter: ProviderAdapt
   const headers = clientResponseHeaders(upstream.headers);
   if (upstream.status < 400 && (upstream.headers.get("content-type") ?? "").includes("json")) {
     try {
-      context.usage = adapter.usageFromJson(JSON.parse(new TextDecoder().decode(bodyBytes)));
+      context.responseJson = JSON.parse(new TextDecoder().decode(bodyBytes)); // kept for telemetry's content capture
+      context.usage = adapter.usageFromJson(context.responseJson);
     } catch {
       // Not JSON after all: forwarded untouched, metered as no usage.
     }
