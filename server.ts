@@ -32,6 +32,8 @@ async function main() {
 
   const http1Handler: NodeRequestHandler = (incoming, outgoing) => {
     if (isProxyPath(incoming.url ?? "/")) return serveWithEngine(handleProxyRequest, incoming, outgoing);
+    // Sign-in throttling keys on the client address: never trust one the client sent itself.
+    incoming.headers["x-forwarded-for"] = incoming.socket.remoteAddress ?? "";
     void nextHandler(incoming as IncomingMessage, outgoing as ServerResponse);
   };
   const http2Handler: NodeRequestHandler = (incoming, outgoing) => {

@@ -15,7 +15,8 @@ function run(command, args) {
 }
 
 buildIfNeeded();
-if ((process.env.DATABASE_URL ?? "file:").startsWith("file:")) mkdirSync("data", { recursive: true });
+const databaseUrl = process.env.DATABASE_URL || "file:./data/gateway.db";
+if (databaseUrl.startsWith("file:")) mkdirSync(path.dirname(path.resolve(databaseUrl.slice("file:".length))), { recursive: true });
 run(bin("prisma"), ["migrate", "deploy"]);
 
 const server = spawn(process.execPath, ["--import", "tsx", "server.ts"], {
