@@ -12,10 +12,18 @@ import { SpanBatchQueue, type QueueCounters, type QueueLimits } from "./span-bat
 const IDLE_PIPELINE_MS = 10 * 60_000;
 const SWEEP_INTERVAL_MS = 60_000;
 
+export interface DestinationStats extends QueueCounters {
+  /** Where the pipeline sends traces (<endpoint>/v1/traces). */
+  url: string;
+  /** Spans waiting in its queue right now. */
+  queuedSpans: number;
+}
+
 export interface TelemetryStats extends QueueCounters {
   /** Spans waiting in every queue right now. */
   queuedSpans: number;
-  pipelines: number;
+  /** The live pipelines, one per destination. */
+  destinations: DestinationStats[];
 }
 
 interface RegistryState {
@@ -41,14 +49,16 @@ export function exportSpans(destination: TelemetryDestination, spans: ReadableSp
   pipelineFor(destination).add(spans);
 }
 
+/** Totals since the process started, and each live pipeline's own counts. */
 export function telemetryStats(): TelemetryStats {
-  const stats: TelemetryStats = { ...state.retired, queuedSpans: 0, pipelines: state.pipelines.size };
+  const stats: TelemetryStats = { ...state.retired, queuedSpans: 0, destinations: [] };
   for (const queue of [...state.pipelines.values(), ...state.closing]) {
     stats.queuedSpans += queue.size;
     stats.droppedSpans += queue.counters.droppedSpans;
     stats.exportedSpans += queue.counters.exportedSpans;
     stats.failedSpans += queue.counters.failedSpans;
   }
+  for (const queue of state.pipelines.values()) stats.destinations.push({ url: queue.label, queuedSpans: queue.size, ...queue.counters });
   return stats;
 }
 

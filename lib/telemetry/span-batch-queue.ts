@@ -34,8 +34,8 @@ export class SpanBatchQueue {
   constructor(
     private readonly exporter: SpanExporter,
     private readonly limits: QueueLimits,
-    /** Names the destination in log lines. */
-    private readonly label: string,
+    /** Names the destination (in log lines and stats). */
+    readonly label: string,
   ) {}
 
   /** Spans waiting to be exported (not counting a batch being exported). */

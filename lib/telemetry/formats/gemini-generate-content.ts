@@ -45,7 +45,9 @@ function geminiParts(parts: unknown): MessagePart[] {
     if (callName) return [{ type: "tool_call", id: stringOf(fieldOf(functionCall, "id")) ?? null, name: callName, arguments: fieldOf(functionCall, "args") }];
     const functionResponse = fieldOf(part, "functionResponse", "function_response");
     if (isRecord(functionResponse)) {
-      return [{ type: "tool_call_response", id: stringOf(functionResponse.id) ?? stringOf(functionResponse.name) ?? null, response: functionResponse.response }];
+      // Gemini pairs a response with its call by name when the call had no id.
+      const name = stringOf(functionResponse.name);
+      return [{ type: "tool_call_response", id: stringOf(functionResponse.id) ?? null, ...(name ? { name } : {}), response: functionResponse.response }];
     }
     const known = Object.keys(part).find((key) => key !== "thought" && key !== "thoughtSignature" && key !== "thought_signature");
     return known ? [{ type: known }] : [];

@@ -9,7 +9,7 @@ export type MessagePart =
   | { type: "text"; content: string }
   | { type: "reasoning"; content: string }
   | { type: "tool_call"; id?: string | null; name: string; arguments?: unknown }
-  | { type: "tool_call_response"; id?: string | null; response: unknown }
+  | { type: "tool_call_response"; id?: string | null; name?: string; response: unknown }
   | { type: "blob"; modality: Modality; mime_type?: string | null; content: string }
   | { type: "uri"; modality: Modality; mime_type?: string | null; uri: string }
   | { type: "file"; modality: Modality; mime_type?: string | null; file_id: string }
