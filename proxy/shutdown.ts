@@ -3,6 +3,7 @@
 // and settlement before exiting. No record is lost to a deploy.
 import { usageWriter } from "./metering";
 import { inFlightRequests, waitForSettlements } from "./request-context";
+import { flushRequestTelemetry } from "./telemetry";
 
 const DRAIN_TIMEOUT_MS = 30_000;
 
@@ -28,6 +29,7 @@ export function installGracefulShutdown(server: DrainableServer, name: string): 
     await new Promise((resolve) => setTimeout(resolve, 50));
     await waitForSettlements();
     await usageWriter.flush();
+    await flushRequestTelemetry();
     console.log(`[${name}] stopped cleanly`);
     process.exit(0);
   };

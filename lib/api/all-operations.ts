@@ -11,6 +11,7 @@ import * as members from "../members/operations";
 import * as setup from "../setup/operations";
 import * as managementTokens from "../management-tokens/operations";
 import { listAuditLogOperation } from "../audit-log/service";
+import * as telemetry from "../telemetry/operations";
 import { listUsageOperation } from "../usage/operations";
 import { getSpendingOperation } from "../spending/operations";
 
@@ -19,6 +20,7 @@ export const allOperations: Operation[] = ([
   healthOperation,
   openApiOperation,
   ...Object.values(setup),
+  ...Object.values(telemetry),
   ...Object.values(projects),
   ...Object.values(members),
   ...Object.values(providers),

@@ -14,6 +14,7 @@ const ROUTES: Array<[string, () => Promise<RouteModule>]> = [
   ["/api/v1/openapi.json", () => import("@/app/api/v1/openapi.json/route")],
   ["/api/v1/gateway", () => import("@/app/api/v1/gateway/route")],
   ["/api/v1/gateway/setup", () => import("@/app/api/v1/gateway/setup/route")],
+  ["/api/v1/gateway/telemetry/test", () => import("@/app/api/v1/gateway/telemetry/test/route")],
   ["/api/v1/projects", () => import("@/app/api/v1/projects/route")],
   ["/api/v1/providers", () => import("@/app/api/v1/providers/route")],
   ["/api/v1/providers/:slug", () => import("@/app/api/v1/providers/[slug]/route")],
