@@ -17,6 +17,9 @@ const nextConfig: NextConfig = {
   reactStrictMode: true,
   // No remote images: skip the optimiser rather than ship sharp.
   images: { unoptimized: true },
+  // npm test type-checks the whole project (tests included) with tsc; the build
+  // behind npm install / npm start must not fail on a test file's types.
+  typescript: { ignoreBuildErrors: true },
 };
 
 export default nextConfig;
