@@ -171,24 +171,20 @@ describe("fake Gemini with @google/genai", () => {
     expect(await response.json()).toMatchObject({ error: "invalid_grant", error_description: "Invalid JWT Signature." });
   });
 
-  it("the gateway's Gemini stream error event is well-formed SSE (which @google/genai does not raise)", async () => {
+  it("the gateway's Gemini stream error event makes @google/genai throw ApiError", async () => {
     const first = new TextEncoder().encode(
       `data: ${JSON.stringify({ candidates: [{ content: { parts: [{ text: "Hel" }], role: "model" }, index: 0 }] })}\r\n\r\n`,
     );
     const scripted = await startScriptedStream("text/event-stream", [first, geminiStreamErrorEvent("upstream died")]);
     try {
       const client = new GoogleGenAI({ apiKey: "any", httpOptions: { baseUrl: scripted.url } });
-      const chunks: Array<{ candidates?: unknown }> = [];
-      for await (const chunk of await client.models.generateContentStream({ model: MODEL, contents: "Hi" })) chunks.push(chunk);
-      // The SDK only raises for an error object arriving as a bare JSON network chunk; an
-      // SSE `data: {"error":…}` event comes through as a chunk without candidates and the
-      // stream ends normally. The event still parses, and other SSE clients see `error`.
-      expect(chunks).toHaveLength(2);
-      expect(chunks[1]!.candidates).toBeUndefined();
-      const event = new TextDecoder().decode(geminiStreamErrorEvent("upstream died"));
-      expect(JSON.parse(event.replace(/^data: /, ""))).toEqual({
-        error: { code: 500, message: "upstream died", status: "INTERNAL" },
-      });
+      let text = "";
+      const consume = async () => {
+        for await (const chunk of await client.models.generateContentStream({ model: MODEL, contents: "Hi" })) text += chunk.text ?? "";
+      };
+      // Like Google's own failing streams: a bare error body, which the SDK raises.
+      await expect(consume()).rejects.toMatchObject({ name: "ApiError", status: 500, message: expect.stringContaining("upstream died") });
+      expect(text).toBe("Hel");
     } finally {
       scripted.server.close();
     }

@@ -85,10 +85,13 @@ describe("googleAdapter streaming helpers", () => {
     expect(googleAdapter.isStreamingResponse(plain, "text/event-stream")).toBe(true);
   });
 
-  it("writes the error event as an SSE event holding Google's error body", () => {
+  it("writes the in-stream error as Google's bare error body, with no SSE framing and no blank line", () => {
     const text = new TextDecoder().decode(googleAdapter.streamErrorEvent('upstream "died"'));
-    expect(text.endsWith("\n\n")).toBe(true);
-    expect(JSON.parse(text.replace(/^data: /, ""))).toEqual({
+    // @google/genai raises only for a chunk that parses whole; a blank line would let a
+    // chunk merged with earlier bytes pass as a finished event instead of failing.
+    expect(text.startsWith("{")).toBe(true);
+    expect(text).not.toContain("\n\n");
+    expect(JSON.parse(text)).toEqual({
       error: { code: 500, message: 'upstream "died"', status: "INTERNAL" },
     });
   });
