@@ -53,6 +53,13 @@ export function respondWithStream(
     if (outcome !== "completed") {
       context.errorCode = outcome;
       context.errorMessage = message ?? null;
+      // A cut-short stream's partial usage often has the prompt but no output count
+      // yet: bill what was delivered, estimated from the text.
+      const usage = context.usage;
+      if (usage && usage.outputTokens === 0 && context.outputText.length > 0) {
+        context.usage = { ...usage, outputTokens: Math.ceil(context.outputText.length / 4) };
+        context.estimated = true;
+      }
     }
     context.finish();
   };
