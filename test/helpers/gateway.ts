@@ -3,38 +3,35 @@
 // handlers called the way Next would call them, authenticated with
 // GATEWAY_ADMIN_TOKEN. Call useTestDatabase() first.
 import type { AddressInfo } from "node:net";
+import { readdirSync } from "node:fs";
+import path from "node:path";
 
 export const TEST_ADMIN_TOKEN = "test-admin-token-0123456789abcdef";
 
 type RouteModule = Record<string, (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>>;
 
-// Management routes by path pattern; ":name" segments become params.
-const ROUTES: Array<[string, () => Promise<RouteModule>]> = [
-  ["/api/v1/health", () => import("@/app/api/v1/health/route")],
-  ["/api/v1/openapi.json", () => import("@/app/api/v1/openapi.json/route")],
-  ["/api/v1/gateway", () => import("@/app/api/v1/gateway/route")],
-  ["/api/v1/gateway/setup", () => import("@/app/api/v1/gateway/setup/route")],
-  ["/api/v1/gateway/telemetry/test", () => import("@/app/api/v1/gateway/telemetry/test/route")],
-  ["/api/v1/projects", () => import("@/app/api/v1/projects/route")],
-  ["/api/v1/providers", () => import("@/app/api/v1/providers/route")],
-  ["/api/v1/providers/:slug", () => import("@/app/api/v1/providers/[slug]/route")],
-  ["/api/v1/keys", () => import("@/app/api/v1/keys/route")],
-  ["/api/v1/keys/:id", () => import("@/app/api/v1/keys/[id]/route")],
-  ["/api/v1/keys/:id/reveal", () => import("@/app/api/v1/keys/[id]/reveal/route")],
-  ["/api/v1/routing-groups", () => import("@/app/api/v1/routing-groups/route")],
-  ["/api/v1/routing-groups/:slug", () => import("@/app/api/v1/routing-groups/[slug]/route")],
-  ["/api/v1/members", () => import("@/app/api/v1/members/route")],
-  ["/api/v1/members/:id", () => import("@/app/api/v1/members/[id]/route")],
-  ["/api/v1/balance", () => import("@/app/api/v1/balance/route")],
-  ["/api/v1/balance/credits", () => import("@/app/api/v1/balance/credits/route")],
-  ["/api/v1/balance/adjustments", () => import("@/app/api/v1/balance/adjustments/route")],
-  ["/api/v1/balance/ledger", () => import("@/app/api/v1/balance/ledger/route")],
-  ["/api/v1/management-tokens", () => import("@/app/api/v1/management-tokens/route")],
-  ["/api/v1/management-tokens/:id", () => import("@/app/api/v1/management-tokens/[id]/route")],
-  ["/api/v1/audit-log", () => import("@/app/api/v1/audit-log/route")],
-  ["/api/v1/usage", () => import("@/app/api/v1/usage/route")],
-  ["/api/v1/spending", () => import("@/app/api/v1/spending/route")],
-];
+// Every management route handler under app/api/v1, found on disk the way Next
+// finds them: "[id]" folders become ":id" params.
+const API_DIRECTORY = path.resolve(import.meta.dirname, "../../app/api/v1");
+
+function discoverRoutes(directory: string, pattern: string): Array<[string, () => Promise<RouteModule>]> {
+  const routes: Array<[string, () => Promise<RouteModule>]> = [];
+  for (const entry of readdirSync(directory, { withFileTypes: true })) {
+    const full = path.join(directory, entry.name);
+    if (entry.isDirectory()) {
+      const segment = entry.name.startsWith("[") ? `:${entry.name.slice(1, -1)}` : entry.name;
+      routes.push(...discoverRoutes(full, `${pattern}/${segment}`));
+    } else if (entry.name === "route.ts") {
+      routes.push([pattern, () => import(/* @vite-ignore */ full) as Promise<RouteModule>]);
+    }
+  }
+  return routes;
+}
+
+// Static segments win over params, as in Next ("/keys/export" before "/keys/:id").
+const ROUTES = discoverRoutes(API_DIRECTORY, "/api/v1").sort(
+  ([left], [right]) => left.split(":").length - right.split(":").length,
+);
 
 export function registerTestRoute(pattern: string, load: () => Promise<RouteModule>): void {
   ROUTES.push([pattern, load]);
