@@ -12,6 +12,7 @@ import * as setup from "../setup/operations";
 import * as managementTokens from "../management-tokens/operations";
 import { listAuditLogOperation } from "../audit-log/service";
 import * as telemetry from "../telemetry/operations";
+import { getOverviewOperation } from "../overview/operations";
 import { listUsageOperation } from "../usage/operations";
 import { getSpendingOperation } from "../spending/operations";
 
@@ -29,6 +30,7 @@ export const allOperations: Operation[] = ([
   ...Object.values(balance),
   listUsageOperation,
   getSpendingOperation,
+  getOverviewOperation,
   ...Object.values(managementTokens),
   listAuditLogOperation,
 ] as unknown[]).filter(isOperation);
