@@ -12,6 +12,7 @@ import * as setup from "../setup/operations";
 import * as managementTokens from "../management-tokens/operations";
 import { listAuditLogOperation } from "../audit-log/service";
 import * as telemetry from "../telemetry/operations";
+import { testProviderConnectionOperation } from "../providers/test-connection";
 import { getOverviewOperation } from "../overview/operations";
 import { listUsageOperation } from "../usage/operations";
 import { getSpendingOperation } from "../spending/operations";
@@ -25,6 +26,7 @@ export const allOperations: Operation[] = ([
   ...Object.values(projects),
   ...Object.values(members),
   ...Object.values(providers),
+  testProviderConnectionOperation,
   ...Object.values(routing),
   ...Object.values(keys),
   ...Object.values(balance),
