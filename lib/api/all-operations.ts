@@ -13,6 +13,7 @@ import * as managementTokens from "../management-tokens/operations";
 import { listAuditLogOperation } from "../audit-log/service";
 import * as telemetry from "../telemetry/operations";
 import { testProviderConnectionOperation } from "../providers/test-connection";
+import { listRoutesOperation } from "../routes/operations";
 import { getOverviewOperation } from "../overview/operations";
 import { listUsageOperation } from "../usage/operations";
 import { getSpendingOperation } from "../spending/operations";
@@ -28,6 +29,7 @@ export const allOperations: Operation[] = ([
   ...Object.values(providers),
   testProviderConnectionOperation,
   ...Object.values(routing),
+  listRoutesOperation,
   ...Object.values(keys),
   ...Object.values(balance),
   listUsageOperation,
