@@ -18,8 +18,13 @@ export function useProviders() {
 function useInvalidateProviders() {
   const { slug } = useOrganization();
   const queryClient = useQueryClient();
-  // Routing groups show provider slugs too, so refresh them along.
-  return () => Promise.all([queryClient.invalidateQueries({ queryKey: providersQueryKey(slug) }), queryClient.invalidateQueries({ queryKey: ["routing-groups", slug] })]);
+  // Routing groups show provider slugs and Connect/Playground list routes, so refresh them along.
+  return () =>
+    Promise.all([
+      queryClient.invalidateQueries({ queryKey: providersQueryKey(slug) }),
+      queryClient.invalidateQueries({ queryKey: ["routing-groups", slug] }),
+      queryClient.invalidateQueries({ queryKey: ["routes", slug] }),
+    ]);
 }
 
 export function useCreateProvider() {

@@ -36,7 +36,7 @@ export function useSaveGroup() {
     },
     onSuccess: (group, input) => {
       toast.success(input.existing === null ? `Routing group ${group.slug} created` : `Routing group ${group.slug} saved`);
-      return queryClient.invalidateQueries({ queryKey: groupsKey(slug) });
+      return invalidateGroupsAndRoutes(queryClient, slug);
     },
   });
 }
@@ -48,8 +48,16 @@ export function useDeleteGroup() {
     mutationFn: (group: string) => apiFetch<void>(slug, `routing-groups/${encodeURIComponent(group)}`, { method: "DELETE" }),
     onSuccess: (_, group) => {
       toast.success(`Routing group ${group} deleted`);
-      return queryClient.invalidateQueries({ queryKey: groupsKey(slug) });
+      return invalidateGroupsAndRoutes(queryClient, slug);
     },
     onError: (error) => toast.error(error.message),
   });
+}
+
+/** Groups are routes too: Connect and the Playground list them. */
+function invalidateGroupsAndRoutes(queryClient: ReturnType<typeof useQueryClient>, slug: string) {
+  return Promise.all([
+    queryClient.invalidateQueries({ queryKey: groupsKey(slug) }),
+    queryClient.invalidateQueries({ queryKey: ["routes", slug] }),
+  ]);
 }
