@@ -1,18 +1,13 @@
-// What every server process does once before serving: validate configuration,
-// tune SQLite, create the bootstrap admin, and start background sweepers.
-import { env } from "./env";
+// What every server process does once before serving: check the database
+// answers and start the background sweeper of expired reservations.
 import { db } from "./db";
 import type { CounterStore } from "./limits/counter-store";
 
 const SWEEP_INTERVAL_MS = 60_000;
 
 export async function prepareProcess(counterStore: CounterStore): Promise<void> {
-  const config = env();
-  if (config.DATABASE_URL.startsWith("file:")) {
-    // WAL lets readers (dashboard) and the writer (metering) proceed together.
-    await db.$queryRawUnsafe("PRAGMA journal_mode = WAL");
-    await db.$queryRawUnsafe("PRAGMA synchronous = NORMAL");
-  }
+  // Touch the database once so a bad DATABASE_URL fails the start, not the first request.
+  await db.$queryRawUnsafe("SELECT 1");
   const sweeper = setInterval(() => {
     counterStore.releaseExpired(new Date()).catch((error) => console.error("[limits] sweeping reservations failed", error));
   }, SWEEP_INTERVAL_MS);

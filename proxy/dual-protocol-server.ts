@@ -28,6 +28,8 @@ export function createDualProtocolServer(http1Handler: NodeRequestHandler, http2
   const http2 = createHttp2Server({}, http2Handler);
   const http2Sockets = new Set<Socket>();
   const server = createNetServer((socket) => {
+    // Small writes (headers, then each stream chunk) must leave at once, not wait for an ACK.
+    socket.setNoDelay(true);
     socket.once("data", (firstChunk: Buffer) => {
       socket.pause();
       if (firstChunk.subarray(0, 4).toString("latin1") === HTTP2_PREFACE_START) {
