@@ -168,4 +168,40 @@ describe("members", () => {
     const members = await gateway.api("GET", "/api/v1/members", undefined, asMember);
     expect(members.body.map((member: { id: string }) => member.id)).toEqual([memberId]);
   });
+
+  it("see only their own usage and spending", async () => {
+    const { startFakeOpenAI } = await import("../fakes/openai-upstream");
+    const { flushUsage } = await import("../helpers/gateway");
+    const upstream = await startFakeOpenAI();
+    try {
+      await gateway.api("POST", "/api/v1/providers", {
+        slug: "metered",
+        type: "openai",
+        baseUrl: upstream.url,
+        apiKey: "sk-1",
+        prices: [{ model: "gpt-4o-mini", inputPerMillion: 1, outputPerMillion: 1 }],
+      });
+      await signInAs(otherMemberId);
+      const othersKey = await gateway.api("POST", "/api/v1/keys", { name: "other's traffic", kind: "personal" }, asMember);
+      const response = await fetch(`${gateway.proxyUrl}/metered/chat/completions`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${othersKey.body.secret}`, "content-type": "application/json" },
+        body: JSON.stringify({ model: "gpt-4o-mini", messages: [{ role: "user", content: "Hi" }] }),
+      });
+      expect(response.status).toBe(200);
+      await flushUsage();
+
+      expect((await gateway.api("GET", "/api/v1/usage", undefined, asMember)).body.items).toHaveLength(1);
+      await signInAs(memberId);
+      expect((await gateway.api("GET", "/api/v1/usage", undefined, asMember)).body.items).toHaveLength(0);
+      expect((await gateway.api("GET", `/api/v1/usage?key=${othersKey.body.id}`, undefined, asMember)).body.items).toHaveLength(0);
+      const spending = await gateway.api("GET", "/api/v1/spending?groupBy=member", undefined, asMember);
+      expect(spending.body.totalUsd).toBe(0);
+      expect(JSON.stringify(spending.body)).not.toContain("other@example.com");
+      const adminView = await gateway.api("GET", "/api/v1/spending?groupBy=member");
+      expect(adminView.body.totalUsd).toBeGreaterThan(0);
+    } finally {
+      await upstream.close();
+    }
+  });
 });
