@@ -15,7 +15,8 @@ export function FirstRequestIndicator({ keyId }: { keyId: string | null }) {
     queryFn: ({ signal }) => apiFetch<UsagePage>(slug, `usage?key=${encodeURIComponent(keyId!)}&limit=1`, { signal }),
     enabled: keyId !== null,
     staleTime: 0,
-    refetchInterval: (query) => (query.state.data?.items.length ? false : 2_000),
+    // Keep polling until a request succeeds: a refused one (no credits yet, a limit) is usually fixed and retried.
+    refetchInterval: (query) => ((query.state.data?.items[0]?.status ?? 500) < 400 ? false : 2_000),
   });
 
   if (!keyId) return <Status tone="idle" title="No key selected" text="Create or choose a key, then run a snippet: its first request shows up here." />;
