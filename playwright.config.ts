@@ -4,6 +4,9 @@ import { defineConfig, devices } from "@playwright/test";
 
 const PORT = 3100;
 const E2E_DATA_DIRECTORY = "data/e2e";
+/** The built-in `openai` provider's upstream: a fake the first-request journey starts on this fixed port. */
+export const BUILTIN_OPENAI_FAKE_PORT = 3199;
+export const BUILTIN_OPENAI_OPERATOR_KEY = "sk-e2e-operator";
 
 export default defineConfig({
   testDir: "e2e",
@@ -50,6 +53,9 @@ export default defineConfig({
       DATABASE_URL: `file:./${E2E_DATA_DIRECTORY}/gateway-e2e.db`,
       GATEWAY_DATA_DIR: E2E_DATA_DIRECTORY,
       NEXT_TELEMETRY_DISABLED: "1",
+      // The operator's credentials for the built-in OpenAI provider, pointed at a local fake.
+      GATEWAY_BUILTIN_OPENAI_API_KEY: BUILTIN_OPENAI_OPERATOR_KEY,
+      GATEWAY_BUILTIN_OPENAI_BASE_URL: `http://127.0.0.1:${BUILTIN_OPENAI_FAKE_PORT}/v1`,
     },
     reuseExistingServer: false,
     timeout: 240_000,

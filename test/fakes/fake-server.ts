@@ -65,6 +65,8 @@ export interface FakeServerOptions {
   /** Requests must carry this key (in the provider's auth header), else 401. */
   apiKey?: string;
   behaviour?: FakeBehaviour;
+  /** Listen on this port of 127.0.0.1 (default 0: any free port). */
+  port?: number;
 }
 
 export interface FakeServer {
@@ -173,7 +175,14 @@ export async function startFakeServer(provider: FakeProvider, options: FakeServe
       response.end(JSON.stringify(provider.errorBody(500, String(error))));
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  await new Promise<void>((resolve, reject) => {
+    // A fixed port may be taken: fail instead of waiting forever.
+    server.once("error", reject);
+    server.listen(options.port ?? 0, "127.0.0.1", () => {
+      server.off("error", reject);
+      resolve();
+    });
+  });
   const port = (server.address() as AddressInfo).port;
   const origin = `http://127.0.0.1:${port}`;
 
