@@ -13,6 +13,9 @@ function createQueryClient(): QueryClient {
         // every focus would only add load and flicker.
         staleTime: 15_000,
         refetchOnWindowFocus: false,
+        // Traffic moves usage and spend without any action in this tab: opening a
+        // tab always shows current numbers (cached ones render meanwhile).
+        refetchOnMount: "always",
         retry: 1,
       },
     },

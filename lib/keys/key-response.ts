@@ -2,7 +2,8 @@
 // counters of the current windows so the dashboard can draw a bar per limit.
 import { db } from "../db";
 import { microsToUsd, microsToUsdOrNull } from "../money";
-import { counterId, LIMIT_WINDOWS } from "../limits/windows";
+import { LIMIT_WINDOWS } from "../limits/windows";
+import { windowSpend } from "../limits/window-spend";
 import type { KeyResponse } from "./schemas";
 
 export const keySelect = {
@@ -34,11 +35,13 @@ function keyStatus(row: KeyRow, now: Date): KeyResponse["status"] {
 }
 
 export async function currentKeySpend(keyId: string, now = new Date()): Promise<KeyResponse["spend"]> {
-  const ids = LIMIT_WINDOWS.map((window) => counterId("key", keyId, window, now));
-  const counters = await db.spendCounter.findMany({ where: { id: { in: ids } }, select: { id: true, spentMicros: true } });
-  const spentById = new Map(counters.map((counter) => [counter.id, counter.spentMicros]));
-  const [daily, weekly, monthly, total] = ids.map((id) => microsToUsd(spentById.get(id) ?? 0n));
-  return { daily, weekly, monthly, total };
+  const spent = await windowSpend("key", keyId, LIMIT_WINDOWS, now);
+  return {
+    daily: microsToUsd(spent.daily),
+    weekly: microsToUsd(spent.weekly),
+    monthly: microsToUsd(spent.monthly),
+    total: microsToUsd(spent.total),
+  };
 }
 
 export async function toKeyResponse(row: KeyRow): Promise<KeyResponse> {

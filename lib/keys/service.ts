@@ -9,6 +9,7 @@ import { recordAudit } from "../audit";
 import { bumpConfigEpoch } from "../cache/config-epoch";
 import { usdToMicros } from "../money";
 import { resolveProject } from "../projects/service";
+import { forgetLimitCounters } from "../limits/forget-counters";
 import { keySelect, toKeyResponse, type KeyRow } from "./key-response";
 import type { CreateKeyInput, KeyResponse, UpdateKeyInput } from "./schemas";
 
@@ -103,6 +104,7 @@ export async function updateKey(caller: Caller, id: string, input: UpdateKeyInpu
     },
     select: keySelect,
   });
+  if (input.limits) await forgetLimitCounters("key", id);
   await bumpConfigEpoch();
   await recordAudit(caller, "key.update", { type: "api_key", id }, { fields: Object.keys(input) });
   return toKeyResponse(row);

@@ -5,6 +5,7 @@
 import { db } from "../db";
 import type { CounterStore, LimitCheck, Reservation, ReservationRequest, ReserveResult } from "./counter-store";
 import { afterBalanceDebit } from "../balance/auto-recharge";
+import { spentSince } from "./window-spend";
 
 /** How long a hold survives a crashed process before the sweeper releases it. */
 export const RESERVATION_TTL_MS = 30 * 60_000;
@@ -18,9 +19,13 @@ export class SqlCounterStore implements CounterStore {
     const held: LimitCheck[] = [];
     for (const check of request.checks) {
       await this.ensureCounter(check);
-      const updated = await db.$executeRaw`
-        UPDATE "SpendCounter" SET "reservedMicros" = "reservedMicros" + ${amount}
-        WHERE "id" = ${check.counterId} AND "spentMicros" + "reservedMicros" + ${amount} <= ${check.limitMicros}`;
+      let updated = await this.holdOnCounter(check, amount);
+      if (updated !== 1 && !(await db.spendCounter.findUnique({ where: { id: check.counterId }, select: { id: true } }))) {
+        // The counter was dropped by a limit change since we last saw it: seed it again and retry.
+        this.knownCounters.delete(check.counterId);
+        await this.ensureCounter(check);
+        updated = await this.holdOnCounter(check, amount);
+      }
       if (updated !== 1) {
         await this.releaseCounters(held.map((heldCheck) => heldCheck.counterId), amount);
         return { ok: false, failure: { kind: "limit", check } };
@@ -91,6 +96,12 @@ export class SqlCounterStore implements CounterStore {
     return released;
   }
 
+  private holdOnCounter(check: LimitCheck, amount: bigint): Promise<number> {
+    return db.$executeRaw`
+      UPDATE "SpendCounter" SET "reservedMicros" = "reservedMicros" + ${amount}
+      WHERE "id" = ${check.counterId} AND "spentMicros" + "reservedMicros" + ${amount} <= ${check.limitMicros}`;
+  }
+
   private async releaseCounters(ids: string[], amount: bigint): Promise<void> {
     for (const id of ids) {
       await db.$executeRaw`UPDATE "SpendCounter" SET "reservedMicros" = "reservedMicros" - ${amount} WHERE "id" = ${id}`;
@@ -100,11 +111,21 @@ export class SqlCounterStore implements CounterStore {
   private async ensureCounter(check: LimitCheck): Promise<void> {
     if (this.knownCounters.has(check.counterId)) return;
     try {
-      await db.spendCounter.upsert({
-        where: { id: check.counterId },
-        create: { id: check.counterId, scope: check.scope, scopeId: check.scopeId, window: check.window, windowStart: check.windowStart },
-        update: {},
-      });
+      const existing = await db.spendCounter.findUnique({ where: { id: check.counterId }, select: { id: true } });
+      if (!existing) {
+        // A limit enforced for the first time in this window starts from what was already spent.
+        const alreadySpent = await spentSince(check.scope, check.scopeId, check.windowStart);
+        await db.spendCounter.create({
+          data: {
+            id: check.counterId,
+            scope: check.scope,
+            scopeId: check.scopeId,
+            window: check.window,
+            windowStart: check.windowStart,
+            spentMicros: alreadySpent,
+          },
+        });
+      }
     } catch {
       // Another request created it at the same moment; it exists now either way.
     }

@@ -10,7 +10,8 @@ import type { Caller } from "../api/caller";
 import { recordAudit } from "../audit";
 import { bumpConfigEpoch } from "../cache/config-epoch";
 import { hashPassword } from "../auth/passwords";
-import { counterId } from "../limits/windows";
+import { windowSpend } from "../limits/window-spend";
+import { forgetLimitCounters } from "../limits/forget-counters";
 import { microsToUsd, microsToUsdOrNull, usdToMicros } from "../money";
 import type { CreateMemberInput, MemberResponse, UpdateMemberInput } from "./schemas";
 
@@ -30,11 +31,8 @@ const membershipSelect = {
 type MembershipRow = NonNullable<Awaited<ReturnType<typeof db.membership.findFirst<{ select: typeof membershipSelect }>>>>;
 
 async function memberSpend(membershipId: string, now = new Date()) {
-  const ids = (["daily", "weekly", "monthly"] as const).map((window) => counterId("member", membershipId, window, now));
-  const counters = await db.spendCounter.findMany({ where: { id: { in: ids } }, select: { id: true, spentMicros: true } });
-  const spent = new Map(counters.map((counter) => [counter.id, counter.spentMicros]));
-  const [daily, weekly, monthly] = ids.map((id) => microsToUsd(spent.get(id) ?? 0n));
-  return { daily, weekly, monthly };
+  const spent = await windowSpend("member", membershipId, ["daily", "weekly", "monthly"] as const, now);
+  return { daily: microsToUsd(spent.daily), weekly: microsToUsd(spent.weekly), monthly: microsToUsd(spent.monthly) };
 }
 
 async function toResponse(row: MembershipRow): Promise<MemberResponse> {
@@ -160,6 +158,7 @@ export async function updateMember(caller: Caller, id: string, input: UpdateMemb
     },
     select: membershipSelect,
   });
+  if (input.limits) await forgetLimitCounters("member", id);
   await bumpConfigEpoch();
   await recordAudit(caller, "member.update", { type: "membership", id }, input);
   return toResponse(updated);

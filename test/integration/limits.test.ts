@@ -92,6 +92,32 @@ describe("key limits", () => {
   });
 });
 
+describe("spend before a limit exists", () => {
+  it("is shown for every window and counts against a limit added later", async () => {
+    const key = await createKey({});
+    await chat(key.secret);
+    await chat(key.secret);
+    await flushUsage();
+    const shown = await gateway.api("GET", `/api/v1/keys/${key.id}`);
+    expect(shown.body.spend).toEqual({ daily: 0.06, weekly: 0.06, monthly: 0.06, total: 0.06 });
+
+    // Room for one more request at most: $0.06 already spent counts.
+    await gateway.api("PATCH", `/api/v1/keys/${key.id}`, { limits: { weekly: 0.1 } });
+    await chat(key.secret).catch(() => undefined);
+    const refusal = await chat(key.secret).catch((caught) => caught);
+    expect(refusal.code).toBe("spending_limit_exceeded");
+    expect(await keySpend(key.id)).toBeLessThanOrEqual(0.1 + 1e-9);
+
+    // Removed and added again: counts everything spent this week ($0.09 + a ~$0.047 worst case
+    // exceeds $0.12), not what the counter held when the limit was removed ($0.06 would pass).
+    await gateway.api("PATCH", `/api/v1/keys/${key.id}`, { limits: { weekly: null } });
+    await chat(key.secret);
+    await flushUsage();
+    await gateway.api("PATCH", `/api/v1/keys/${key.id}`, { limits: { weekly: 0.12 } });
+    expect((await chat(key.secret).catch((caught) => caught)).code).toBe("spending_limit_exceeded");
+  });
+});
+
 describe("member limits", () => {
   it("count all of a member's personal keys together", async () => {
     const member = await gateway.api("POST", "/api/v1/members", { email: "dev@example.com", password: "a-long-password", role: "member" });
