@@ -2,15 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startFakeAnthropic, type FakeServer } from "../../../test/fakes/anthropic-upstream";
 import { SseParser, parseEventJson } from "../sse";
 import type { ProviderConfig } from "../types";
-import {
-  CHUNKINGS,
-  chunkingName,
-  readFixtureBytes,
-  readFixtureJson,
-  replay,
-  splitBytes,
-  text,
-} from "../openai-compatible/feed-observer.test-helper";
+import { CHUNKINGS, chunkingName, replay, replayResponse, splitBytes, text } from "../test-support/feed-chunks";
+import { readFixtureBytes, readFixtureJson } from "../test-support/fixtures";
 import { anthropicAdapter } from "./index";
 
 const here = import.meta.dirname;
@@ -184,8 +177,7 @@ describe("against the fake Anthropic upstream", () => {
     const response = await fetch(upstream.url, { method: "POST", headers: upstream.headers, body: upstream.body && new Uint8Array(upstream.body) });
     expect(response.status).toBe(200);
     const observer = observe();
-    for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) observer.transform(chunk);
-    observer.flush();
+    await replayResponse(observer, response);
     expect(observer.usage()).toMatchObject({ inputTokens: 105, outputTokens: 9, cacheReadTokens: 100, model: "claude-haiku-4-5" });
   });
 

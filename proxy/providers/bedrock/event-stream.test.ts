@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { concatBytes } from "../sse";
 import { crc32 } from "./crc32";
 import { decodeEventStreamMessage, encodeEventStreamMessage, encodeJsonEvent, EventStreamDecoder } from "./event-stream";
 
@@ -53,12 +54,7 @@ describe("event-stream framing", () => {
 
   it("reassembles messages split anywhere, and several in one chunk", () => {
     const messages = [1, 2, 3].map((index) => encodeJsonEvent("chunk", { index }));
-    const all = new Uint8Array(messages.reduce((sum, message) => sum + message.length, 0));
-    let offset = 0;
-    for (const message of messages) {
-      all.set(message, offset);
-      offset += message.length;
-    }
+    const all = concatBytes(messages);
     for (let cut = 1; cut < all.length; cut++) {
       const decoder = new EventStreamDecoder();
       const decoded = [...decoder.push(all.subarray(0, cut)), ...decoder.push(all.subarray(cut))];

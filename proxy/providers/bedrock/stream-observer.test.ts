@@ -1,61 +1,29 @@
-import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { concatBytes } from "../sse";
+import { namedSplits, replay } from "../test-support/feed-chunks";
+import { readFixtureJson } from "../test-support/fixtures";
 import { bedrockStreamErrorEvent } from "./bedrock-error";
 import { encodeEventStreamMessage, encodeJsonEvent } from "./event-stream";
 import { createBedrockStreamObserver } from "./stream-observer";
 
-const fixture = <T>(name: string): T => JSON.parse(readFileSync(new URL(`./fixtures/${name}`, import.meta.url), "utf8")) as T;
-
-function concatenate(parts: Uint8Array[]): Uint8Array {
-  const joined = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0));
-  let offset = 0;
-  for (const part of parts) {
-    joined.set(part, offset);
-    offset += part.length;
-  }
-  return joined;
-}
+const here = import.meta.dirname;
 
 /** A converse-stream body as Bedrock sends it, built from the recorded events. */
-const converseEvents = fixture<Array<{ eventType: string; payload: unknown }>>("converse-stream.events.json");
-const converseStream = concatenate(converseEvents.map((event) => encodeJsonEvent(event.eventType, event.payload)));
+const converseEvents = readFixtureJson<Array<{ eventType: string; payload: unknown }>>(here, "converse-stream.events.json");
+const converseStream = concatBytes(converseEvents.map((event) => encodeJsonEvent(event.eventType, event.payload)));
 
 /** An invoke-with-response-stream body: each Anthropic event base64'd into a `chunk` event. */
-const anthropicEvents = fixture<unknown[]>("invoke-stream-anthropic.events.json");
+const anthropicEvents = readFixtureJson<unknown[]>(here, "invoke-stream-anthropic.events.json");
 const chunkEvent = (event: unknown) =>
   encodeJsonEvent("chunk", { bytes: Buffer.from(JSON.stringify(event)).toString("base64"), p: "abcdefgh" });
-const invokeStream = concatenate(anthropicEvents.map(chunkEvent));
+const invokeStream = concatBytes(anthropicEvents.map(chunkEvent));
 
-function seededRandom(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state * 1664525 + 1013904223) >>> 0;
-    return state / 2 ** 32;
-  };
-}
-
-function splits(bytes: Uint8Array): Array<{ name: string; chunks: Uint8Array[] }> {
-  const result = [
-    { name: "whole", chunks: [bytes] },
-    { name: "byte by byte", chunks: Array.from(bytes, (byte) => Uint8Array.of(byte)) },
-  ];
-  for (let seed = 1; seed <= 20; seed++) {
-    const random = seededRandom(seed);
-    const chunks: Uint8Array[] = [];
-    for (let start = 0; start < bytes.length; ) {
-      const end = Math.min(bytes.length, start + 1 + Math.floor(random() * 80));
-      chunks.push(bytes.subarray(start, end));
-      start = end;
-    }
-    result.push({ name: `random split ${seed}`, chunks });
-  }
-  return result;
-}
+/** Whole, byte by byte and at twenty random places: AWS event-stream frames must survive any cut. */
+const splits = (bytes: Uint8Array) => namedSplits(bytes, 80);
 
 function run(chunks: Uint8Array[]) {
   const observer = createBedrockStreamObserver();
-  const forwarded = concatenate([...chunks.map((chunk) => observer.transform(chunk)), observer.flush()]);
-  return { observer, forwarded };
+  return { observer, forwarded: replay(observer, chunks).forwarded };
 }
 
 describe("Bedrock stream observer", () => {
@@ -92,21 +60,21 @@ describe("Bedrock stream observer", () => {
   }
 
   it("reports partial usage from Anthropic events when the stream is cut before the metrics", () => {
-    const cut = concatenate(anthropicEvents.slice(0, 4).map(chunkEvent));
+    const cut = concatBytes(anthropicEvents.slice(0, 4).map(chunkEvent));
     const { observer } = run([cut.subarray(0, cut.length - 3)]);
     expect(observer.usage()).toMatchObject({ inputTokens: 314, outputTokens: 1 });
     expect(observer.outputText()).toBe("Hello");
   });
 
   it("reports no usage for a converse stream cut before metadata, but keeps the text", () => {
-    const cut = concatenate(converseEvents.slice(0, 3).map((event) => encodeJsonEvent(event.eventType, event.payload)));
+    const cut = concatBytes(converseEvents.slice(0, 3).map((event) => encodeJsonEvent(event.eventType, event.payload)));
     const { observer } = run([cut]);
     expect(observer.usage()).toBeNull();
     expect(observer.outputText()).toBe("Canberra is the capital — “Ça va”.");
   });
 
   it("reads Nova and Llama invoke streams", () => {
-    const nova = concatenate([
+    const nova = concatBytes([
       chunkEvent({ messageStart: { role: "assistant" } }),
       chunkEvent({ contentBlockDelta: { delta: { text: "Hi!" }, contentBlockIndex: 0 } }),
       chunkEvent({ messageStop: { stopReason: "end_turn" } }),
@@ -115,7 +83,7 @@ describe("Bedrock stream observer", () => {
     expect(run([nova]).observer.usage()).toMatchObject({ inputTokens: 5, outputTokens: 2, finishReasons: ["end_turn"] });
     expect(run([nova]).observer.outputText()).toBe("Hi!");
 
-    const llama = concatenate([
+    const llama = concatBytes([
       chunkEvent({ generation: "Bon", prompt_token_count: 21, generation_token_count: 1, stop_reason: null }),
       chunkEvent({ generation: "jour", prompt_token_count: null, generation_token_count: 2, stop_reason: "stop" }),
     ]);
@@ -124,7 +92,7 @@ describe("Bedrock stream observer", () => {
   });
 
   it("ignores exception messages and unknown events", () => {
-    const bytes = concatenate([
+    const bytes = concatBytes([
       encodeEventStreamMessage({ ":message-type": "event", ":event-type": "somethingNew" }, new TextEncoder().encode("{}")),
       bedrockStreamErrorEvent("throttled"),
     ]);

@@ -1,8 +1,8 @@
-import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { readFixtureJson } from "../test-support/fixtures";
 import { bedrockUsageFromJson } from "./usage";
 
-const fixture = (name: string): unknown => JSON.parse(readFileSync(new URL(`./fixtures/${name}`, import.meta.url), "utf8"));
+const fixture = (name: string) => readFixtureJson(import.meta.dirname, name);
 
 describe("bedrockUsageFromJson", () => {
   it("reads Converse usage, counting cache reads inside the input", () => {

@@ -2,6 +2,7 @@ import { generateKeyPairSync } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { FAKE_VERTEX_PROJECT, startFakeGemini, type FakeGeminiServer } from "../../../test/fakes/google-upstream";
+import { replayResponse } from "../test-support/feed-chunks";
 import type { ProviderConfig, UpstreamRequestInput } from "../types";
 import { clearAccessTokenCache, googleVertexAdapter } from "./index";
 
@@ -50,9 +51,7 @@ describe("googleVertexAdapter.buildUpstreamRequest", () => {
     const response = await fetch(request.url, { method: "POST", headers: request.headers, body: request.body as BodyInit | null });
     expect(response.status).toBe(200);
     const observer = googleVertexAdapter.createStreamObserver({ injectedUsage: false, contentType: response.headers.get("content-type") ?? "" });
-    const reader = response.body!.getReader();
-    for (let next = await reader.read(); !next.done; next = await reader.read()) observer.transform(next.value);
-    observer.flush();
+    await replayResponse(observer, response);
     expect(observer.usage()).toMatchObject({ inputTokens: 12, outputTokens: 30, finishReasons: ["STOP"] });
     expect(observer.outputText()).toBe("Bonjour tout le monde, comment allez-vous ?");
   });

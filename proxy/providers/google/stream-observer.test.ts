@@ -1,9 +1,10 @@
-import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { namedSplits, replay, text } from "../test-support/feed-chunks";
+import { readFixtureBytes } from "../test-support/fixtures";
 import { createGeminiStreamObserver } from "./stream-observer";
 
-const sseBytes = readFileSync(new URL("./fixtures/stream-generate-content.chunks.txt", import.meta.url));
-const arrayBytes = readFileSync(new URL("./fixtures/stream-generate-content-array.chunks.txt", import.meta.url));
+const sseBytes = readFixtureBytes(import.meta.dirname, "stream-generate-content.chunks.txt");
+const arrayBytes = readFixtureBytes(import.meta.dirname, "stream-generate-content-array.chunks.txt");
 const expectedText =
   'Once upon a time, a tiny robot named Bolt {id: "B-1", tags: ["}"]} found a flower growing through the cracked pavement — “héllo”, it beeped.';
 const expectedUsage = {
@@ -16,40 +17,12 @@ const expectedUsage = {
   finishReasons: ["STOP"],
 };
 
-/** A small seeded generator so a failing split can be reproduced. */
-function seededRandom(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state * 1664525 + 1013904223) >>> 0;
-    return state / 2 ** 32;
-  };
-}
-
-/** The same bytes cut whole, byte by byte, and at random places. */
-function splits(bytes: Uint8Array): Array<{ name: string; chunks: Uint8Array[] }> {
-  const result = [
-    { name: "whole", chunks: [bytes] },
-    { name: "byte by byte", chunks: Array.from(bytes, (byte) => Uint8Array.of(byte)) },
-  ];
-  for (let seed = 1; seed <= 20; seed++) {
-    const random = seededRandom(seed);
-    const chunks: Uint8Array[] = [];
-    for (let start = 0; start < bytes.length; ) {
-      const end = Math.min(bytes.length, start + 1 + Math.floor(random() * 64));
-      chunks.push(bytes.subarray(start, end));
-      start = end;
-    }
-    result.push({ name: `random split ${seed}`, chunks });
-  }
-  return result;
-}
+/** The same bytes cut whole, byte by byte, and at twenty random places. */
+const splits = (bytes: Uint8Array) => namedSplits(bytes, 64);
 
 function run(chunks: Uint8Array[], contentType: string) {
   const observer = createGeminiStreamObserver({ contentType });
-  const forwarded: number[] = [];
-  for (const chunk of chunks) forwarded.push(...observer.transform(chunk));
-  forwarded.push(...observer.flush());
-  return { observer, forwarded: Uint8Array.from(forwarded) };
+  return { observer, forwarded: replay(observer, chunks).forwarded };
 }
 
 describe("Gemini stream observer", () => {
@@ -72,14 +45,14 @@ describe("Gemini stream observer", () => {
   }
 
   it("reads LF-only SSE and SSE sent with a JSON content type", () => {
-    const lfOnly = Buffer.from(sseBytes.toString("utf8").replaceAll("\r\n", "\n"));
+    const lfOnly = Buffer.from(text(sseBytes).replaceAll("\r\n", "\n"));
     expect(run([lfOnly], "text/event-stream").observer.usage()).toEqual(expectedUsage);
     expect(run([lfOnly], "application/json").observer.usage()).toEqual(expectedUsage);
   });
 
   it("reports the running usage and partial text of a stream cut short", () => {
-    const text = sseBytes.toString("utf8");
-    const cut = Buffer.from(text.slice(0, text.lastIndexOf("data:") + 40));
+    const full = text(sseBytes);
+    const cut = Buffer.from(full.slice(0, full.lastIndexOf("data:") + 40));
     const { observer } = run([cut], "text/event-stream");
     expect(observer.usage()).toMatchObject({ inputTokens: 11, outputTokens: 0 });
     expect(observer.outputText()).toBe('Once upon a time, a tiny robot named Bolt {id: "B-1", tags: ["}"]} found a flower growing');

@@ -1,8 +1,8 @@
-import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { readFixtureJson } from "../test-support/fixtures";
 import { geminiUsageFromJson } from "./usage";
 
-const fixture = (name: string): unknown => JSON.parse(readFileSync(new URL(`./fixtures/${name}`, import.meta.url), "utf8"));
+const fixture = (name: string) => readFixtureJson(import.meta.dirname, name);
 
 describe("geminiUsageFromJson", () => {
   it("counts thinking tokens as output", () => {
@@ -32,7 +32,7 @@ describe("geminiUsageFromJson", () => {
   });
 
   it("reads a whole JSON-array stream: the last usage wins", () => {
-    const chunks = JSON.parse(readFileSync(new URL("./fixtures/stream-generate-content-array.chunks.txt", import.meta.url), "utf8"));
+    const chunks = fixture("stream-generate-content-array.chunks.txt");
     expect(geminiUsageFromJson(chunks)).toMatchObject({ inputTokens: 11, outputTokens: 27 + 263, finishReasons: ["STOP"] });
   });
 

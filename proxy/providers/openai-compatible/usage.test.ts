@@ -3,15 +3,8 @@ import { SseParser, parseEventJson } from "../sse";
 import { openaiAdapter } from "../openai";
 import { mistralAdapter } from "../mistral";
 import { groqAdapter } from "../groq";
-import {
-  CHUNKINGS,
-  chunkingName,
-  readFixtureBytes,
-  readFixtureJson,
-  replay,
-  splitBytes,
-  text,
-} from "./feed-observer.test-helper";
+import { CHUNKINGS, chunkingName, replay, splitBytes, text } from "../test-support/feed-chunks";
+import { readFixtureBytes, readFixtureJson } from "../test-support/fixtures";
 
 const here = import.meta.dirname;
 const encoder = new TextEncoder();

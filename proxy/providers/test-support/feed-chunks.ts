@@ -1,19 +1,10 @@
-// Replays a recorded stream through a StreamObserver in different chunkings, so
-// tests can prove that where the network splits bytes never changes the result.
-import { readFileSync } from "node:fs";
-import path from "node:path";
+// Replays a recorded stream through a StreamObserver cut in different ways
+// (whole, byte by byte, at seeded random places), so tests can prove that where
+// the network splits bytes never changes what the observer reads or forwards.
 import type { StreamObserver } from "../types";
 import { concatBytes } from "../sse";
 
-export function readFixtureBytes(directory: string, name: string): Uint8Array {
-  return new Uint8Array(readFileSync(path.join(directory, "fixtures", name)));
-}
-
-export function readFixtureJson(directory: string, name: string): unknown {
-  return JSON.parse(readFileSync(path.join(directory, "fixtures", name), "utf8")) as unknown;
-}
-
-/** A small deterministic random generator (mulberry32), so failures reproduce. */
+/** A small deterministic random generator (mulberry32), so a failing split reproduces. */
 function seededRandom(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
@@ -24,7 +15,8 @@ function seededRandom(seed: number): () => number {
   };
 }
 
-export type Chunking = "whole" | "byte-by-byte" | { seed: number };
+/** Random chunks are 1 to `maxChunkBytes` long (97 unless given). */
+export type Chunking = "whole" | "byte-by-byte" | { seed: number; maxChunkBytes?: number };
 
 export const CHUNKINGS: Chunking[] = ["whole", "byte-by-byte", { seed: 1 }, { seed: 7 }, { seed: 42 }, { seed: 2024 }];
 
@@ -36,14 +28,27 @@ export function splitBytes(bytes: Uint8Array, chunking: Chunking): Uint8Array[] 
   if (chunking === "whole") return [bytes];
   if (chunking === "byte-by-byte") return Array.from(bytes, (_, index) => bytes.subarray(index, index + 1));
   const random = seededRandom(chunking.seed);
+  const maxChunkBytes = chunking.maxChunkBytes ?? 97;
   const chunks: Uint8Array[] = [];
   let offset = 0;
   while (offset < bytes.length) {
-    const size = 1 + Math.floor(random() * 97);
+    const size = 1 + Math.floor(random() * maxChunkBytes);
     chunks.push(bytes.subarray(offset, offset + size));
     offset += size;
   }
   return chunks;
+}
+
+/** The same bytes whole, byte by byte, and at random places for seeds 1 to 20, each with its name. */
+export function namedSplits(bytes: Uint8Array, maxChunkBytes: number): Array<{ name: string; chunks: Uint8Array[] }> {
+  const splits = [
+    { name: "whole", chunks: splitBytes(bytes, "whole") },
+    { name: "byte by byte", chunks: splitBytes(bytes, "byte-by-byte") },
+  ];
+  for (let seed = 1; seed <= 20; seed++) {
+    splits.push({ name: `random split ${seed}`, chunks: splitBytes(bytes, { seed, maxChunkBytes }) });
+  }
+  return splits;
 }
 
 /** Feeds every chunk, then flushes; returns what the client would have received. */
@@ -51,6 +56,12 @@ export function replay(observer: StreamObserver, chunks: Uint8Array[]): { forwar
   const perChunk = chunks.map((chunk) => observer.transform(chunk));
   perChunk.push(observer.flush());
   return { forwarded: concatBytes(perChunk), perChunk };
+}
+
+/** Feeds a live response body chunk by chunk as the network delivered it, then flushes. */
+export async function replayResponse(observer: StreamObserver, response: Response): Promise<void> {
+  for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) observer.transform(chunk);
+  observer.flush();
 }
 
 export function text(bytes: Uint8Array): string {
