@@ -3,15 +3,14 @@
 // (cache reads and writes included), count_tokens at no cost, the provider's
 // x-api-key upstream with the client's anthropic-version passed through, and
 // neither the gateway key nor the client's credentials or cookies ever forwarded.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import Anthropic from "@anthropic-ai/sdk";
 import { useTestDatabase } from "../helpers/test-database";
-import { flushUsage, startTestGateway, type TestGateway } from "../helpers/gateway";
+import type { TestGateway } from "../helpers/gateway";
+import { catalogCostUsd, expectGatewayHeaders, meteredRow, startGatewayWithProviders, usageRowOf } from "../helpers/provider-scenario";
+import { CLIENT_EXTRA_HEADERS, expectClientHeadersFiltered, expectNoGatewayKey, expectNoGatewayKeyInAny } from "../helpers/upstream-assertions";
 import { startFakeAnthropic } from "../fakes/anthropic-upstream";
 import { DEFAULT_REPLY_TEXT, type FakeServer, type RecordedRequest } from "../fakes/fake-server";
-import { priceRequest } from "@/lib/pricing";
-import { microsToUsd } from "@/lib/money";
-import type { UsageItem } from "@/lib/usage/schemas";
 
 useTestDatabase();
 
@@ -31,16 +30,12 @@ let upstream: FakeServer;
 let gatewayKey: string;
 
 beforeAll(async () => {
-  gateway = await startTestGateway();
   upstream = await startFakeAnthropic({ apiKey: UPSTREAM_KEY, behaviour: { usage: FAKE_USAGE } });
-  expect((await gateway.api("POST", "/api/v1/gateway/setup", { mode: "manual" })).status).toBe(200);
-  for (const provider of [{ slug: "claude", prices: PRICES }, { slug: "claude-catalog" }]) {
-    const answer = await gateway.api("POST", "/api/v1/providers", { type: "anthropic", baseUrl: upstream.url, apiKey: UPSTREAM_KEY, ...provider });
-    expect(answer.status, JSON.stringify(answer.body)).toBe(201);
-  }
-  const key = await gateway.api("POST", "/api/v1/keys", { name: "anthropic", kind: "project" });
-  expect(key.status).toBe(201);
-  gatewayKey = key.body.secret;
+  const provider = { type: "anthropic", baseUrl: upstream.url, apiKey: UPSTREAM_KEY };
+  ({ gateway, gatewayKey } = await startGatewayWithProviders("anthropic", [
+    { ...provider, slug: "claude", prices: PRICES },
+    { ...provider, slug: "claude-catalog" },
+  ]));
 });
 
 afterAll(async () => {
@@ -48,34 +43,16 @@ afterAll(async () => {
   await gateway?.close();
 });
 
+// Whatever usage a test set on the fake, the next one starts from the usual answers.
+beforeEach(() => upstream.setBehaviour({ usage: FAKE_USAGE }));
+
 function clientFor(route = "claude", options: { defaultHeaders?: Record<string, string> } = {}): Anthropic {
   return new Anthropic({ baseURL: `${gateway.proxyUrl}/${route}`, apiKey: gatewayKey, maxRetries: 0, ...options });
 }
 
 const messageBody = { model: MODEL, max_tokens: 1024, messages: [{ role: "user" as const, content: "Hi" }] };
-
-/** The usage row of one proxied request, found by the x-gateway-request-id it answered with. */
-async function usageRow(requestId: string | null): Promise<UsageItem> {
-  expect(requestId, "x-gateway-request-id").toBeTruthy();
-  await flushUsage();
-  const answer = await gateway.api<{ items: UsageItem[] }>("GET", "/api/v1/usage?limit=500");
-  expect(answer.status).toBe(200);
-  const row = answer.body.items.find((item) => item.id === requestId);
-  expect(row, `usage row for request ${requestId}`).toBeDefined();
-  return row!;
-}
-
-function expectGatewayHeaders(response: Response, route: string, kind: "json" | "stream"): void {
-  expect(response.headers.get("x-gateway-provider")).toBe(route);
-  expect(response.headers.get("x-gateway-request-id")).toBeTruthy();
-  // The cost of a stream is known only once it ends, after the headers left.
-  if (kind === "stream") expect(response.headers.get("x-gateway-cost-usd")).toBeNull();
-}
-
-function expectNoGatewayKey(request: RecordedRequest): void {
-  for (const [name, value] of Object.entries(request.headers)) expect(value, `upstream header ${name}`).not.toContain(gatewayKey);
-  expect(request.search).not.toContain(gatewayKey);
-}
+const usageRow = (requestId: string | null) => usageRowOf(gateway, requestId);
+const expectedRow = (route: string, costUsd: number) => meteredRow(route, MODEL, FAKE_USAGE, costUsd);
 
 function expectProviderCredential(request: RecordedRequest, anthropicVersion = SDK_ANTHROPIC_VERSION): void {
   expect(request.headers["x-api-key"]).toBe(UPSTREAM_KEY);
@@ -88,29 +65,18 @@ async function readToEnd(stream: AsyncIterable<unknown>): Promise<void> {
   for await (const event of stream) expect(event).toBeTruthy();
 }
 
-const expectedRow = (route: string, costUsd: number) => ({
-  provider: route,
-  route,
-  model: MODEL,
-  status: 200,
-  inputTokens: FAKE_USAGE.inputTokens,
-  outputTokens: FAKE_USAGE.outputTokens,
-  costUsd,
-  error: null,
-});
-
 describe("anthropic messages", () => {
   it("answers a JSON message and meters it at the provider's custom price", async () => {
     const { data, response } = await clientFor().messages.create(messageBody).withResponse();
     expect(data.content).toEqual([{ type: "text", text: DEFAULT_REPLY_TEXT }]);
     expect(data.usage).toMatchObject({ input_tokens: 1234, output_tokens: 567 });
-    expectGatewayHeaders(response, "claude", "json");
+    expectGatewayHeaders(response.headers, "claude", "json");
     expect(response.headers.get("x-gateway-cost-usd")).toBe(CUSTOM_COST_USD.toFixed(6));
 
     const received = upstream.requests.at(-1)!;
     expect(received).toMatchObject({ method: "POST", path: "/v1/messages", search: "", json: messageBody });
     expectProviderCredential(received);
-    expectNoGatewayKey(received);
+    expectNoGatewayKey(received, gatewayKey);
     expect(await usageRow(response.headers.get("x-gateway-request-id"))).toMatchObject(expectedRow("claude", CUSTOM_COST_USD));
   });
 
@@ -123,13 +89,13 @@ describe("anthropic messages", () => {
     expect(texts.length).toBeGreaterThan(2);
     expect(texts.join("")).toBe(DEFAULT_REPLY_TEXT);
     expect(message.usage.output_tokens).toBe(567);
-    expectGatewayHeaders(response, "claude", "stream");
+    expectGatewayHeaders(response.headers, "claude", "stream");
 
     const received = upstream.requests.at(-1)!;
     // Anthropic streams always carry usage: the body goes upstream as the client wrote it.
     expect(received.json).toEqual({ ...messageBody, stream: true });
     expectProviderCredential(received);
-    expectNoGatewayKey(received);
+    expectNoGatewayKey(received, gatewayKey);
     expect(await usageRow(response.headers.get("x-gateway-request-id"))).toMatchObject(expectedRow("claude", CUSTOM_COST_USD));
   });
 
@@ -145,7 +111,7 @@ describe("anthropic messages", () => {
     expect(types[0]).toBe("message_start");
     expect(types).toContain("message_delta");
     expect(types.at(-1)).toBe("message_stop");
-    expectGatewayHeaders(response, "claude", "stream");
+    expectGatewayHeaders(response.headers, "claude", "stream");
     expect(await usageRow(response.headers.get("x-gateway-request-id"))).toMatchObject(expectedRow("claude", CUSTOM_COST_USD));
   });
 
@@ -154,23 +120,19 @@ describe("anthropic messages", () => {
     ["stream", true],
   ])("counts cache reads and writes into the input and prices them at their own rates (%s)", async (_name, stream) => {
     upstream.setBehaviour({ usage: { inputTokens: 1000, outputTokens: 100, cacheReadTokens: 2000, cacheWriteTokens: 400 } });
-    try {
-      const { data, response } = await clientFor().messages.create({ ...messageBody, stream }).withResponse();
-      if (stream) await readToEnd(data as AsyncIterable<unknown>);
-      // 1,000 uncached × $2/M + 2,000 cache reads × $0.50/M + 400 cache writes × $4/M + 100 output × $8/M
-      // = $0.002 + $0.001 + $0.0016 + $0.0008 = $0.0054
-      if (!stream) expect(response.headers.get("x-gateway-cost-usd")).toBe("0.005400");
-      expect(await usageRow(response.headers.get("x-gateway-request-id"))).toMatchObject({
-        provider: "claude",
-        model: MODEL,
-        status: 200,
-        inputTokens: 3400,
-        outputTokens: 100,
-        costUsd: 0.0054,
-      });
-    } finally {
-      upstream.setBehaviour({ usage: FAKE_USAGE });
-    }
+    const { data, response } = await clientFor().messages.create({ ...messageBody, stream }).withResponse();
+    if (stream) await readToEnd(data as AsyncIterable<unknown>);
+    // 1,000 uncached × $2/M + 2,000 cache reads × $0.50/M + 400 cache writes × $4/M + 100 output × $8/M
+    // = $0.002 + $0.001 + $0.0016 + $0.0008 = $0.0054
+    if (!stream) expect(response.headers.get("x-gateway-cost-usd")).toBe("0.005400");
+    expect(await usageRow(response.headers.get("x-gateway-request-id"))).toMatchObject({
+      provider: "claude",
+      model: MODEL,
+      status: 200,
+      inputTokens: 3400,
+      outputTokens: 100,
+      costUsd: 0.0054,
+    });
   });
 
   it.each([
@@ -179,15 +141,10 @@ describe("anthropic messages", () => {
   ])("prices %s messages from the genai-prices catalog when the provider sets no prices", async (_name, stream) => {
     const { data, response } = await clientFor("claude-catalog").messages.create({ ...messageBody, stream }).withResponse();
     if (stream) await readToEnd(data as AsyncIterable<unknown>);
-    const expected = priceRequest({ providerType: "anthropic", model: MODEL, usage: FAKE_USAGE });
-    expect(expected.priced).toBe(true);
-    expect(expected.costMicros).toBeGreaterThan(0n);
     // Catalog and custom price differ, so this also proves the custom price won above.
-    expect(microsToUsd(expected.costMicros)).not.toBe(CUSTOM_COST_USD);
-    if (!stream) expect(response.headers.get("x-gateway-cost-usd")).toBe(microsToUsd(expected.costMicros).toFixed(6));
-    expect(await usageRow(response.headers.get("x-gateway-request-id"))).toMatchObject(
-      expectedRow("claude-catalog", microsToUsd(expected.costMicros)),
-    );
+    const catalogCost = catalogCostUsd("anthropic", MODEL, FAKE_USAGE, CUSTOM_COST_USD);
+    if (!stream) expect(response.headers.get("x-gateway-cost-usd")).toBe(catalogCost.toFixed(6));
+    expect(await usageRow(response.headers.get("x-gateway-request-id"))).toMatchObject(expectedRow("claude-catalog", catalogCost));
   });
 });
 
@@ -195,12 +152,12 @@ describe("anthropic count_tokens", () => {
   it("answers with the upstream's count and costs nothing", async () => {
     const { data, response } = await clientFor().messages.countTokens({ model: MODEL, messages: messageBody.messages }).withResponse();
     expect(data.input_tokens).toBe(FAKE_USAGE.inputTokens);
-    expectGatewayHeaders(response, "claude", "json");
+    expectGatewayHeaders(response.headers, "claude", "json");
     expect(response.headers.get("x-gateway-cost-usd")).toBe("0.000000");
     const received = upstream.requests.at(-1)!;
     expect(received).toMatchObject({ method: "POST", path: "/v1/messages/count_tokens" });
     expectProviderCredential(received);
-    expectNoGatewayKey(received);
+    expectNoGatewayKey(received, gatewayKey);
     expect(await usageRow(response.headers.get("x-gateway-request-id"))).toMatchObject({ provider: "claude", status: 200, costUsd: 0, error: null });
   });
 });
@@ -223,7 +180,7 @@ describe("anthropic headers", () => {
       body: JSON.stringify(messageBody),
     });
     expect(response.status).toBe(200);
-    expectGatewayHeaders(response, "claude", "json");
+    expectGatewayHeaders(response.headers, "claude", "json");
     expectProviderCredential(upstream.requests.at(-1)!, SDK_ANTHROPIC_VERSION);
   });
 
@@ -233,15 +190,14 @@ describe("anthropic headers", () => {
       apiKey: gatewayKey,
       authToken: gatewayKey, // the SDK then sends both x-api-key and Authorization: Bearer
       maxRetries: 0,
-      defaultHeaders: { cookie: "session=dashboard-session-cookie", "x-request-tag": "nightly-batch-7" },
+      defaultHeaders: CLIENT_EXTRA_HEADERS,
     });
     const { response } = await client.messages.create(messageBody).withResponse();
     expect(response.status).toBe(200);
     const received = upstream.requests.at(-1)!;
-    expect(received.headers["x-request-tag"]).toBe("nightly-batch-7");
-    expect(received.headers.cookie).toBeUndefined();
+    expectClientHeadersFiltered(received);
     expectProviderCredential(received);
-    expectNoGatewayKey(received);
+    expectNoGatewayKey(received, gatewayKey);
   });
 
   it("accepts the gateway key as Authorization: Bearer alone, and still sends only the provider's x-api-key", async () => {
@@ -250,11 +206,10 @@ describe("anthropic headers", () => {
     expect(response.status).toBe(200);
     const received = upstream.requests.at(-1)!;
     expectProviderCredential(received);
-    expectNoGatewayKey(received);
+    expectNoGatewayKey(received, gatewayKey);
   });
 
   it("never sent the gateway key upstream in any request of this file", () => {
-    expect(upstream.requests.length).toBeGreaterThan(8);
-    for (const request of upstream.requests) expectNoGatewayKey(request);
+    expectNoGatewayKeyInAny(upstream.requests, gatewayKey, { moreThan: 8 });
   });
 });

@@ -5,16 +5,17 @@
 // price, embeddings, countTokens at no cost, the models list; upstream authenticated
 // with one service-account OAuth token fetched once and reused, the gateway key
 // never forwarded; and the SDK's own ApiError for a bad key and a stream cut short.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { ApiError, GoogleGenAI } from "@google/genai";
 import { OAuth2Client } from "google-auth-library";
 import { useTestDatabase } from "../helpers/test-database";
-import { flushUsage, startTestGateway, type TestGateway } from "../helpers/gateway";
+import type { TestGateway } from "../helpers/gateway";
+import { catalogCostUsd, expectGatewayHeaders, meteredRow, startGatewayWithProviders, usageRowOf } from "../helpers/provider-scenario";
+import { expectNoGatewayKey } from "../helpers/upstream-assertions";
+import { collectStream, collectStreamUntilError, headersOf } from "../helpers/genai-stream";
 import { FAKE_VERTEX_PROJECT, startFakeGemini, type FakeGeminiServer } from "../fakes/google-upstream";
 import { DEFAULT_REPLY_TEXT, type RecordedRequest } from "../fakes/fake-server";
-import { priceRequest } from "@/lib/pricing";
 import { microsToUsd } from "@/lib/money";
-import type { UsageItem } from "@/lib/usage/schemas";
 
 useTestDatabase();
 
@@ -33,25 +34,24 @@ let upstream: FakeGeminiServer;
 let gatewayKey: string;
 
 beforeAll(async () => {
-  gateway = await startTestGateway();
   upstream = await startFakeGemini({ behaviour: { usage: FAKE_USAGE } });
-  expect((await gateway.api("POST", "/api/v1/gateway/setup", { mode: "manual" })).status).toBe(200);
   // One service account for both providers: they share its token.
   const credentials = { serviceAccountJson: upstream.serviceAccountJson(), location: LOCATION };
+  const provider = { type: "google-vertex", baseUrl: upstream.origin, credentials };
   const prices = [MODEL, EMBEDDING_MODEL].map((model) => ({ model, ...PRICE }));
-  for (const provider of [{ slug: "vertex", prices }, { slug: "vertex-catalog" }]) {
-    const answer = await gateway.api("POST", "/api/v1/providers", { type: "google-vertex", baseUrl: upstream.origin, credentials, ...provider });
-    expect(answer.status, JSON.stringify(answer.body)).toBe(201);
-  }
-  const key = await gateway.api("POST", "/api/v1/keys", { name: "vertex", kind: "project" });
-  expect(key.status).toBe(201);
-  gatewayKey = key.body.secret;
+  ({ gateway, gatewayKey } = await startGatewayWithProviders("vertex", [
+    { ...provider, slug: "vertex", prices },
+    { ...provider, slug: "vertex-catalog" },
+  ]));
 });
 
 afterAll(async () => {
   await upstream?.close();
   await gateway?.close();
 });
+
+// Whatever a test set on the fake (models, failures), the next one starts from the usual answers.
+beforeEach(() => upstream.setBehaviour({ usage: FAKE_USAGE }));
 
 /** A Gemini API client, as most code is written, pointed at the vertex route. */
 function geminiClient(route = "vertex", apiKey = gatewayKey): GoogleGenAI {
@@ -79,31 +79,8 @@ function vertexProjectClient(route = "vertex"): GoogleGenAI {
   });
 }
 
-function headersOf(answer: { sdkHttpResponse?: { headers?: Record<string, string> } }): Headers {
-  expect(answer.sdkHttpResponse?.headers, "the SDK exposes the response headers").toBeDefined();
-  return new Headers(answer.sdkHttpResponse!.headers);
-}
-
-async function usageRow(requestId: string | null): Promise<UsageItem> {
-  expect(requestId, "x-gateway-request-id").toBeTruthy();
-  await flushUsage();
-  const answer = await gateway.api<{ items: UsageItem[] }>("GET", "/api/v1/usage?limit=500");
-  expect(answer.status).toBe(200);
-  const row = answer.body.items.find((item) => item.id === requestId);
-  expect(row, `usage row for request ${requestId}`).toBeDefined();
-  return row!;
-}
-
-function expectGatewayHeaders(headers: Headers, route: string, kind: "json" | "stream"): void {
-  expect(headers.get("x-gateway-provider")).toBe(route);
-  expect(headers.get("x-gateway-request-id")).toBeTruthy();
-  if (kind === "stream") expect(headers.get("x-gateway-cost-usd")).toBeNull();
-}
-
-function expectNoGatewayKey(request: RecordedRequest): void {
-  for (const [name, value] of Object.entries(request.headers)) expect(value, `upstream header ${name}`).not.toContain(gatewayKey);
-  expect(request.search).not.toContain(gatewayKey);
-}
+const usageRow = (requestId: string | null) => usageRowOf(gateway, requestId);
+const expectedRow = (route: string, costUsd: number) => meteredRow(route, MODEL, FAKE_USAGE, costUsd);
 
 /** A bearer token the fake's token endpoint issued (the fake refuses any other), and no API key. */
 function expectServiceAccountToken(request: RecordedRequest): void {
@@ -112,28 +89,7 @@ function expectServiceAccountToken(request: RecordedRequest): void {
   expect(new URLSearchParams(request.search).has("key")).toBe(false);
 }
 
-const expectedRow = (route: string, costUsd: number) => ({
-  provider: route,
-  route,
-  model: MODEL,
-  status: 200,
-  inputTokens: FAKE_USAGE.inputTokens,
-  outputTokens: FAKE_USAGE.outputTokens,
-  costUsd,
-  error: null,
-});
-
 const prompt = "What is the capital of France?";
-
-async function collectStream(stream: AsyncGenerator<{ text?: string; sdkHttpResponse?: { headers?: Record<string, string> } }>) {
-  const texts: string[] = [];
-  let headers: Headers | null = null;
-  for await (const chunk of stream) {
-    headers ??= headersOf(chunk);
-    texts.push(chunk.text ?? "");
-  }
-  return { texts, headers: headers! };
-}
 
 describe("vertex through a Gemini API client", () => {
   it("answers generateContent as JSON from the provider's publisher path, at the custom price", async () => {
@@ -148,7 +104,7 @@ describe("vertex through a Gemini API client", () => {
     expect(received).toMatchObject({ method: "POST", path: `/v1${PUBLISHER_PATH}/${MODEL}:generateContent`, search: "" });
     expect(received.json).toMatchObject({ contents: [{ parts: [{ text: prompt }] }], generationConfig: { maxOutputTokens: 256 } });
     expectServiceAccountToken(received);
-    expectNoGatewayKey(received);
+    expectNoGatewayKey(received, gatewayKey);
     expect(await usageRow(headers.get("x-gateway-request-id"))).toMatchObject(expectedRow("vertex", CUSTOM_COST_USD));
   });
 
@@ -161,7 +117,7 @@ describe("vertex through a Gemini API client", () => {
     const received = upstream.requests.at(-1)!;
     expect(received).toMatchObject({ method: "POST", path: `/v1${PUBLISHER_PATH}/${MODEL}:streamGenerateContent`, search: "?alt=sse" });
     expectServiceAccountToken(received);
-    expectNoGatewayKey(received);
+    expectNoGatewayKey(received, gatewayKey);
     expect(await usageRow(headers.get("x-gateway-request-id"))).toMatchObject(expectedRow("vertex", CUSTOM_COST_USD));
   });
 
@@ -173,12 +129,9 @@ describe("vertex through a Gemini API client", () => {
     const headers = stream
       ? (await collectStream(await client.models.generateContentStream({ model: MODEL, contents: prompt }))).headers
       : headersOf(await client.models.generateContent({ model: MODEL, contents: prompt }));
-    const expected = priceRequest({ providerType: "google-vertex", model: MODEL, usage: FAKE_USAGE });
-    expect(expected.priced).toBe(true);
-    expect(expected.costMicros).toBeGreaterThan(0n);
-    expect(microsToUsd(expected.costMicros)).not.toBe(CUSTOM_COST_USD);
-    if (!stream) expect(headers.get("x-gateway-cost-usd")).toBe(microsToUsd(expected.costMicros).toFixed(6));
-    expect(await usageRow(headers.get("x-gateway-request-id"))).toMatchObject(expectedRow("vertex-catalog", microsToUsd(expected.costMicros)));
+    const catalogCost = catalogCostUsd("google-vertex", MODEL, FAKE_USAGE, CUSTOM_COST_USD);
+    if (!stream) expect(headers.get("x-gateway-cost-usd")).toBe(catalogCost.toFixed(6));
+    expect(await usageRow(headers.get("x-gateway-request-id"))).toMatchObject(expectedRow("vertex-catalog", catalogCost));
   });
 
   it("counts tokens at no cost", async () => {
@@ -189,28 +142,24 @@ describe("vertex through a Gemini API client", () => {
     const received = upstream.requests.at(-1)!;
     expect(received).toMatchObject({ method: "POST", path: `/v1${PUBLISHER_PATH}/${MODEL}:countTokens` });
     expectServiceAccountToken(received);
-    expectNoGatewayKey(received);
+    expectNoGatewayKey(received, gatewayKey);
     expect(await usageRow(headers.get("x-gateway-request-id"))).toMatchObject({ provider: "vertex", status: 200, costUsd: 0, error: null });
   });
 
   it("lists Google's publisher models at no cost", async () => {
     upstream.setBehaviour({ usage: FAKE_USAGE, models: [MODEL, "gemini-2.5-pro"] });
-    try {
-      const pager = await geminiClient().models.list();
-      const names: string[] = [];
-      for await (const model of pager) names.push(model.name ?? "");
-      expect(names).toEqual([`publishers/google/models/${MODEL}`, "publishers/google/models/gemini-2.5-pro"]);
-      const received = upstream.requests.at(-1)!;
-      // Vertex lists publisher models on v1beta1, outside any project.
-      expect(received).toMatchObject({ method: "GET", path: "/v1beta1/publishers/google/models" });
-      expectServiceAccountToken(received);
-      expectNoGatewayKey(received);
-      const headers = new Headers(pager.sdkHttpResponse?.headers);
-      expectGatewayHeaders(headers, "vertex", "json");
-      expect(await usageRow(headers.get("x-gateway-request-id"))).toMatchObject({ provider: "vertex", status: 200, costUsd: 0 });
-    } finally {
-      upstream.setBehaviour({ usage: FAKE_USAGE });
-    }
+    const pager = await geminiClient().models.list();
+    const names: string[] = [];
+    for await (const model of pager) names.push(model.name ?? "");
+    expect(names).toEqual([`publishers/google/models/${MODEL}`, "publishers/google/models/gemini-2.5-pro"]);
+    const received = upstream.requests.at(-1)!;
+    // Vertex lists publisher models on v1beta1, outside any project.
+    expect(received).toMatchObject({ method: "GET", path: "/v1beta1/publishers/google/models" });
+    expectServiceAccountToken(received);
+    expectNoGatewayKey(received, gatewayKey);
+    const headers = new Headers(pager.sdkHttpResponse?.headers);
+    expectGatewayHeaders(headers, "vertex", "json");
+    expect(await usageRow(headers.get("x-gateway-request-id"))).toMatchObject({ provider: "vertex", status: 200, costUsd: 0 });
   });
 });
 
@@ -223,7 +172,7 @@ describe("vertex through @google/genai in vertexai mode", () => {
     const received = upstream.requests.at(-1)!;
     expect(received).toMatchObject({ method: "POST", path: `/v1beta1${PUBLISHER_PATH}/${MODEL}:generateContent` });
     expectServiceAccountToken(received);
-    expectNoGatewayKey(received);
+    expectNoGatewayKey(received, gatewayKey);
     expect(await usageRow(headers.get("x-gateway-request-id"))).toMatchObject(expectedRow("vertex", CUSTOM_COST_USD));
   });
 
@@ -233,7 +182,7 @@ describe("vertex through @google/genai in vertexai mode", () => {
     const received = upstream.requests.at(-1)!;
     expect(received).toMatchObject({ method: "POST", path: `/v1beta1${PUBLISHER_PATH}/${MODEL}:streamGenerateContent`, search: "?alt=sse" });
     expectServiceAccountToken(received);
-    expectNoGatewayKey(received);
+    expectNoGatewayKey(received, gatewayKey);
     expect(await usageRow(headers.get("x-gateway-request-id"))).toMatchObject(expectedRow("vertex", CUSTOM_COST_USD));
   });
 
@@ -245,7 +194,7 @@ describe("vertex through @google/genai in vertexai mode", () => {
     const received = upstream.requests.at(-1)!;
     expect(received).toMatchObject({ method: "POST", path: `/v1beta1${PUBLISHER_PATH}/${EMBEDDING_MODEL}:embedContent` });
     expectServiceAccountToken(received);
-    expectNoGatewayKey(received);
+    expectNoGatewayKey(received, gatewayKey);
     // A token per 4 request bytes (the body went upstream unchanged) at $2/M, no output.
     const inputTokens = Math.ceil(Buffer.byteLength(received.body) / 4);
     const costUsd = microsToUsd(BigInt(inputTokens * 2));
@@ -268,23 +217,13 @@ describe("vertex errors", () => {
   it("ends a stream the upstream cut short with Google's in-stream error, which the SDK raises as ApiError", async () => {
     // The pause lets the first chunk reach the SDK on its own (see providers-google.test.ts).
     upstream.setBehaviour({ usage: FAKE_USAGE, dieAfterChunks: 1, chunkIntervalMs: 100 });
-    try {
-      const texts: string[] = [];
-      let headers: Headers | null = null;
-      const consume = async () => {
-        for await (const chunk of await geminiClient().models.generateContentStream({ model: MODEL, contents: prompt })) {
-          headers ??= headersOf(chunk);
-          texts.push(chunk.text ?? "");
-        }
-      };
-      const failure = await consume().catch((error: unknown) => error);
-      expect(failure).toBeInstanceOf(ApiError);
-      expect(failure).toMatchObject({ status: 500, message: expect.stringContaining("INTERNAL") });
-      expect(texts).toEqual(["Hello from the"]);
-      expect(await usageRow(headers!.get("x-gateway-request-id"))).toMatchObject({ provider: "vertex", status: 200, error: "upstream_error" });
-    } finally {
-      upstream.setBehaviour({ usage: FAKE_USAGE });
-    }
+    const { texts, headers, failure } = await collectStreamUntilError(() =>
+      geminiClient().models.generateContentStream({ model: MODEL, contents: prompt }),
+    );
+    expect(failure).toBeInstanceOf(ApiError);
+    expect(failure).toMatchObject({ status: 500, message: expect.stringContaining("INTERNAL") });
+    expect(texts).toEqual(["Hello from the"]);
+    expect(await usageRow(headers.get("x-gateway-request-id"))).toMatchObject({ provider: "vertex", status: 200, error: "upstream_error" });
   });
 });
 
@@ -297,7 +236,7 @@ describe("the provider's OAuth token", () => {
     expect(tokens.size).toBe(1);
     for (const request of modelCalls) {
       expectServiceAccountToken(request);
-      expectNoGatewayKey(request);
+      expectNoGatewayKey(request, gatewayKey);
     }
   });
 });

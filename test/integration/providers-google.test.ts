@@ -4,15 +4,16 @@
 // x-goog-api-key upstream and the gateway key never forwarded, whether the client sent
 // it as x-goog-api-key, as Authorization or as the `key` query parameter; and the SDK's
 // own ApiError for a bad key and for a stream the upstream cut short.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { ApiError, GoogleGenAI } from "@google/genai";
 import { useTestDatabase } from "../helpers/test-database";
-import { flushUsage, startTestGateway, type TestGateway } from "../helpers/gateway";
+import type { TestGateway } from "../helpers/gateway";
+import { catalogCostUsd, expectGatewayHeaders, meteredRow, startGatewayWithProviders, usageRowOf } from "../helpers/provider-scenario";
+import { CLIENT_EXTRA_HEADERS, expectClientHeadersFiltered, expectNoGatewayKey, expectNoGatewayKeyInAny } from "../helpers/upstream-assertions";
+import { collectStream, collectStreamUntilError, headersOf } from "../helpers/genai-stream";
 import { startFakeGemini, type FakeGeminiServer } from "../fakes/google-upstream";
 import { DEFAULT_REPLY_TEXT, type RecordedRequest } from "../fakes/fake-server";
-import { priceRequest } from "@/lib/pricing";
 import { microsToUsd } from "@/lib/money";
-import type { UsageItem } from "@/lib/usage/schemas";
 
 useTestDatabase();
 
@@ -30,17 +31,13 @@ let upstream: FakeGeminiServer;
 let gatewayKey: string;
 
 beforeAll(async () => {
-  gateway = await startTestGateway();
   upstream = await startFakeGemini({ apiKey: UPSTREAM_KEY, behaviour: { usage: FAKE_USAGE } });
-  expect((await gateway.api("POST", "/api/v1/gateway/setup", { mode: "manual" })).status).toBe(200);
+  const provider = { type: "google", baseUrl: upstream.url, apiKey: UPSTREAM_KEY };
   const prices = [MODEL, EMBEDDING_MODEL].map((model) => ({ model, ...PRICE }));
-  for (const provider of [{ slug: "gemini", prices }, { slug: "gemini-catalog" }]) {
-    const answer = await gateway.api("POST", "/api/v1/providers", { type: "google", baseUrl: upstream.url, apiKey: UPSTREAM_KEY, ...provider });
-    expect(answer.status, JSON.stringify(answer.body)).toBe(201);
-  }
-  const key = await gateway.api("POST", "/api/v1/keys", { name: "google", kind: "project" });
-  expect(key.status).toBe(201);
-  gatewayKey = key.body.secret;
+  ({ gateway, gatewayKey } = await startGatewayWithProviders("google", [
+    { ...provider, slug: "gemini", prices },
+    { ...provider, slug: "gemini-catalog" },
+  ]));
 });
 
 afterAll(async () => {
@@ -48,38 +45,15 @@ afterAll(async () => {
   await gateway?.close();
 });
 
+// Whatever a test set on the fake (usage, failures, models), the next one starts from the usual answers.
+beforeEach(() => upstream.setBehaviour({ usage: FAKE_USAGE }));
+
 function clientFor(route = "gemini", apiKey = gatewayKey): GoogleGenAI {
   return new GoogleGenAI({ apiKey, httpOptions: { baseUrl: `${gateway.proxyUrl}/${route}` } });
 }
 
-/** The SDK hands response headers over as a plain record; Headers makes lookups case-blind. */
-function headersOf(answer: { sdkHttpResponse?: { headers?: Record<string, string> } }): Headers {
-  expect(answer.sdkHttpResponse?.headers, "the SDK exposes the response headers").toBeDefined();
-  return new Headers(answer.sdkHttpResponse!.headers);
-}
-
-/** The usage row of one proxied request, found by the x-gateway-request-id it answered with. */
-async function usageRow(requestId: string | null): Promise<UsageItem> {
-  expect(requestId, "x-gateway-request-id").toBeTruthy();
-  await flushUsage();
-  const answer = await gateway.api<{ items: UsageItem[] }>("GET", "/api/v1/usage?limit=500");
-  expect(answer.status).toBe(200);
-  const row = answer.body.items.find((item) => item.id === requestId);
-  expect(row, `usage row for request ${requestId}`).toBeDefined();
-  return row!;
-}
-
-function expectGatewayHeaders(headers: Headers, route: string, kind: "json" | "stream"): void {
-  expect(headers.get("x-gateway-provider")).toBe(route);
-  expect(headers.get("x-gateway-request-id")).toBeTruthy();
-  // The cost of a stream is known only once it ends, after the headers left.
-  if (kind === "stream") expect(headers.get("x-gateway-cost-usd")).toBeNull();
-}
-
-function expectNoGatewayKey(request: RecordedRequest): void {
-  for (const [name, value] of Object.entries(request.headers)) expect(value, `upstream header ${name}`).not.toContain(gatewayKey);
-  expect(request.search).not.toContain(gatewayKey);
-}
+const usageRow = (requestId: string | null) => usageRowOf(gateway, requestId);
+const expectedRow = (route: string, costUsd: number) => meteredRow(route, MODEL, FAKE_USAGE, costUsd);
 
 /** The provider's key in x-goog-api-key, and no other credential. */
 function expectProviderCredential(request: RecordedRequest): void {
@@ -87,17 +61,6 @@ function expectProviderCredential(request: RecordedRequest): void {
   expect(request.headers.authorization).toBeUndefined();
   expect(new URLSearchParams(request.search).has("key")).toBe(false);
 }
-
-const expectedRow = (route: string, costUsd: number, model = MODEL) => ({
-  provider: route,
-  route,
-  model,
-  status: 200,
-  inputTokens: FAKE_USAGE.inputTokens,
-  outputTokens: FAKE_USAGE.outputTokens,
-  costUsd,
-  error: null,
-});
 
 const prompt = "What is the capital of France?";
 
@@ -114,31 +77,24 @@ describe("gemini generateContent", () => {
     expect(received).toMatchObject({ method: "POST", path: `/v1beta/models/${MODEL}:generateContent`, search: "" });
     expect(received.json).toMatchObject({ contents: [{ role: "user", parts: [{ text: prompt }] }], generationConfig: { maxOutputTokens: 256 } });
     expectProviderCredential(received);
-    expectNoGatewayKey(received);
+    expectNoGatewayKey(received, gatewayKey);
     expect(await usageRow(headers.get("x-gateway-request-id"))).toMatchObject(expectedRow("gemini", CUSTOM_COST_USD));
   });
 
   it("streams with generateContentStream (SSE) and meters the last chunk's usageMetadata", async () => {
     const stream = await clientFor().models.generateContentStream({ model: MODEL, contents: prompt });
-    const texts: string[] = [];
-    let headers: Headers | null = null;
-    let lastUsage: unknown;
-    for await (const chunk of stream) {
-      headers ??= headersOf(chunk);
-      texts.push(chunk.text ?? "");
-      lastUsage = chunk.usageMetadata;
-    }
+    const { texts, headers, lastUsage } = await collectStream(stream);
     expect(texts.length).toBeGreaterThan(1);
     expect(texts.join("")).toBe(DEFAULT_REPLY_TEXT);
     expect(lastUsage).toMatchObject({ promptTokenCount: 1234, candidatesTokenCount: 567 });
-    expectGatewayHeaders(headers!, "gemini", "stream");
-    expect(headers!.get("content-type")).toContain("text/event-stream");
+    expectGatewayHeaders(headers, "gemini", "stream");
+    expect(headers.get("content-type")).toContain("text/event-stream");
 
     const received = upstream.requests.at(-1)!;
     expect(received).toMatchObject({ method: "POST", path: `/v1beta/models/${MODEL}:streamGenerateContent`, search: "?alt=sse" });
     expectProviderCredential(received);
-    expectNoGatewayKey(received);
-    expect(await usageRow(headers!.get("x-gateway-request-id"))).toMatchObject(expectedRow("gemini", CUSTOM_COST_USD));
+    expectNoGatewayKey(received, gatewayKey);
+    expect(await usageRow(headers.get("x-gateway-request-id"))).toMatchObject(expectedRow("gemini", CUSTOM_COST_USD));
   });
 
   it("streams the JSON array a client gets without alt=sse, and meters it too", async () => {
@@ -161,37 +117,23 @@ describe("gemini generateContent", () => {
     ["stream", true],
   ])("prices %s answers from the genai-prices catalog when the provider sets no prices", async (_name, stream) => {
     const client = clientFor("gemini-catalog");
-    let headers: Headers;
-    if (stream) {
-      const chunks = [];
-      for await (const chunk of await client.models.generateContentStream({ model: MODEL, contents: prompt })) chunks.push(chunk);
-      headers = headersOf(chunks[0]!);
-    } else {
-      headers = headersOf(await client.models.generateContent({ model: MODEL, contents: prompt }));
-    }
-    const expected = priceRequest({ providerType: "google", model: MODEL, usage: FAKE_USAGE });
-    expect(expected.priced).toBe(true);
-    expect(expected.costMicros).toBeGreaterThan(0n);
+    const headers = stream
+      ? (await collectStream(await client.models.generateContentStream({ model: MODEL, contents: prompt }))).headers
+      : headersOf(await client.models.generateContent({ model: MODEL, contents: prompt }));
     // Catalog and custom price differ, so this also proves the custom price won above.
-    expect(microsToUsd(expected.costMicros)).not.toBe(CUSTOM_COST_USD);
-    if (!stream) expect(headers.get("x-gateway-cost-usd")).toBe(microsToUsd(expected.costMicros).toFixed(6));
-    expect(await usageRow(headers.get("x-gateway-request-id"))).toMatchObject(
-      expectedRow("gemini-catalog", microsToUsd(expected.costMicros)),
-    );
+    const catalogCost = catalogCostUsd("google", MODEL, FAKE_USAGE, CUSTOM_COST_USD);
+    if (!stream) expect(headers.get("x-gateway-cost-usd")).toBe(catalogCost.toFixed(6));
+    expect(await usageRow(headers.get("x-gateway-request-id"))).toMatchObject(expectedRow("gemini-catalog", catalogCost));
   });
 
   it("prices cached prompt tokens at the cache-read rate", async () => {
     upstream.setBehaviour({ usage: { inputTokens: 3000, outputTokens: 100, cacheReadTokens: 2000 } });
-    try {
-      const answer = await clientFor().models.generateContent({ model: MODEL, contents: prompt });
-      // promptTokenCount includes the cached part: 1,000 uncached × $2/M + 2,000 cached × $0.50/M
-      // + 100 output × $8/M = $0.002 + $0.001 + $0.0008 = $0.0038.
-      const headers = headersOf(answer);
-      expect(headers.get("x-gateway-cost-usd")).toBe("0.003800");
-      expect(await usageRow(headers.get("x-gateway-request-id"))).toMatchObject({ inputTokens: 3000, outputTokens: 100, costUsd: 0.0038 });
-    } finally {
-      upstream.setBehaviour({ usage: FAKE_USAGE });
-    }
+    const answer = await clientFor().models.generateContent({ model: MODEL, contents: prompt });
+    // promptTokenCount includes the cached part: 1,000 uncached × $2/M + 2,000 cached × $0.50/M
+    // + 100 output × $8/M = $0.002 + $0.001 + $0.0008 = $0.0038.
+    const headers = headersOf(answer);
+    expect(headers.get("x-gateway-cost-usd")).toBe("0.003800");
+    expect(await usageRow(headers.get("x-gateway-request-id"))).toMatchObject({ inputTokens: 3000, outputTokens: 100, costUsd: 0.0038 });
   });
 });
 
@@ -206,7 +148,7 @@ describe("gemini embeddings, countTokens and models", () => {
     const received = upstream.requests.at(-1)!;
     expect(received).toMatchObject({ method: "POST", path: `/v1beta/models/${EMBEDDING_MODEL}:batchEmbedContents` });
     expectProviderCredential(received);
-    expectNoGatewayKey(received);
+    expectNoGatewayKey(received, gatewayKey);
     // Gemini's embedding answers report no tokens, so the gateway estimates a token per
     // 4 request bytes (the body went upstream unchanged) and prices that at $2/M, no output.
     const inputTokens = Math.ceil(Buffer.byteLength(received.body) / 4);
@@ -240,28 +182,24 @@ describe("gemini embeddings, countTokens and models", () => {
     const received = upstream.requests.at(-1)!;
     expect(received).toMatchObject({ method: "POST", path: `/v1beta/models/${MODEL}:countTokens` });
     expectProviderCredential(received);
-    expectNoGatewayKey(received);
+    expectNoGatewayKey(received, gatewayKey);
     expect(await usageRow(headers.get("x-gateway-request-id"))).toMatchObject({ provider: "gemini", status: 200, costUsd: 0, error: null });
   });
 
   it("lists the upstream's models at no cost", async () => {
     upstream.setBehaviour({ usage: FAKE_USAGE, models: [MODEL, "gemini-2.5-pro", EMBEDDING_MODEL] });
-    try {
-      const names: string[] = [];
-      const pager = await clientFor().models.list();
-      for await (const model of pager) names.push(model.name ?? "");
-      expect(names).toEqual([`models/${MODEL}`, "models/gemini-2.5-pro", `models/${EMBEDDING_MODEL}`]);
-      const received = upstream.requests.at(-1)!;
-      expect(received).toMatchObject({ method: "GET", path: "/v1beta/models" });
-      expectProviderCredential(received);
-      expectNoGatewayKey(received);
-      const headers = new Headers(pager.sdkHttpResponse?.headers);
-      expectGatewayHeaders(headers, "gemini", "json");
-      expect(headers.get("x-gateway-cost-usd")).toBe("0.000000");
-      expect(await usageRow(headers.get("x-gateway-request-id"))).toMatchObject({ provider: "gemini", status: 200, costUsd: 0 });
-    } finally {
-      upstream.setBehaviour({ usage: FAKE_USAGE });
-    }
+    const names: string[] = [];
+    const pager = await clientFor().models.list();
+    for await (const model of pager) names.push(model.name ?? "");
+    expect(names).toEqual([`models/${MODEL}`, "models/gemini-2.5-pro", `models/${EMBEDDING_MODEL}`]);
+    const received = upstream.requests.at(-1)!;
+    expect(received).toMatchObject({ method: "GET", path: "/v1beta/models" });
+    expectProviderCredential(received);
+    expectNoGatewayKey(received, gatewayKey);
+    const headers = new Headers(pager.sdkHttpResponse?.headers);
+    expectGatewayHeaders(headers, "gemini", "json");
+    expect(headers.get("x-gateway-cost-usd")).toBe("0.000000");
+    expect(await usageRow(headers.get("x-gateway-request-id"))).toMatchObject({ provider: "gemini", status: 200, costUsd: 0 });
   });
 });
 
@@ -277,7 +215,7 @@ describe("gemini credentials", () => {
     const received = upstream.requests.at(-1)!;
     expect(received.search).toBe("?alt=sse");
     expectProviderCredential(received);
-    expectNoGatewayKey(received);
+    expectNoGatewayKey(received, gatewayKey);
     expect(await usageRow(response.headers.get("x-gateway-request-id"))).toMatchObject(expectedRow("gemini", CUSTOM_COST_USD));
   });
 
@@ -287,9 +225,8 @@ describe("gemini credentials", () => {
       headers: {
         authorization: `Bearer ${gatewayKey}`,
         "x-goog-api-key": gatewayKey,
-        cookie: "session=dashboard-session-cookie",
+        ...CLIENT_EXTRA_HEADERS,
         "x-goog-user-project": "client-billing-project",
-        "x-request-tag": "nightly-batch-7",
         "content-type": "application/json",
       },
       body: JSON.stringify({ contents: [{ role: "user", parts: [{ text: prompt }] }] }),
@@ -297,11 +234,10 @@ describe("gemini credentials", () => {
     expect(response.status).toBe(200);
     const received = upstream.requests.at(-1)!;
     expect(received.search).toBe("");
-    expect(received.headers["x-request-tag"]).toBe("nightly-batch-7");
-    expect(received.headers.cookie).toBeUndefined();
+    expectClientHeadersFiltered(received);
     expect(received.headers["x-goog-user-project"]).toBeUndefined();
     expectProviderCredential(received);
-    expectNoGatewayKey(received);
+    expectNoGatewayKey(received, gatewayKey);
   });
 });
 
@@ -320,70 +256,51 @@ describe("gemini errors", () => {
 
   it("passes an upstream error through as the SDK's ApiError with Google's status", async () => {
     upstream.setBehaviour({ status: 429 });
-    try {
-      const refusal = await clientFor().models.generateContent({ model: MODEL, contents: prompt }).catch((error: unknown) => error);
-      expect(refusal).toBeInstanceOf(ApiError);
-      expect(refusal).toMatchObject({ status: 429, message: expect.stringContaining("RESOURCE_EXHAUSTED") });
-    } finally {
-      upstream.setBehaviour({ usage: FAKE_USAGE });
-    }
+    const refusal = await clientFor().models.generateContent({ model: MODEL, contents: prompt }).catch((error: unknown) => error);
+    expect(refusal).toBeInstanceOf(ApiError);
+    expect(refusal).toMatchObject({ status: 429, message: expect.stringContaining("RESOURCE_EXHAUSTED") });
   });
 
   it("ends a stream the upstream cut short with Google's in-stream error, which the SDK raises as ApiError", async () => {
     // The pause lets the first chunk reach the SDK on its own: @google/genai only recognises
     // the error when it arrives as a network chunk of its own (see the next test otherwise).
     upstream.setBehaviour({ usage: FAKE_USAGE, dieAfterChunks: 1, chunkIntervalMs: 100 });
-    try {
-      const texts: string[] = [];
-      let headers: Headers | null = null;
-      const consume = async () => {
-        for await (const chunk of await clientFor().models.generateContentStream({ model: MODEL, contents: prompt })) {
-          headers ??= headersOf(chunk);
-          texts.push(chunk.text ?? "");
-        }
-      };
-      const failure = await consume().catch((error: unknown) => error);
-      expect(failure).toBeInstanceOf(ApiError);
-      expect(failure).toMatchObject({ status: 500, message: expect.stringContaining("INTERNAL") });
-      // The first chunk made it through before the upstream died.
-      expect(texts).toEqual(["Hello from the"]);
-      const row = await usageRow(headers!.get("x-gateway-request-id"));
-      expect(row).toMatchObject({ provider: "gemini", status: 200, inputTokens: FAKE_USAGE.inputTokens, error: "upstream_error" });
-    } finally {
-      upstream.setBehaviour({ usage: FAKE_USAGE });
-    }
+    const { texts, headers, failure } = await collectStreamUntilError(() =>
+      clientFor().models.generateContentStream({ model: MODEL, contents: prompt }),
+    );
+    expect(failure).toBeInstanceOf(ApiError);
+    expect(failure).toMatchObject({ status: 500, message: expect.stringContaining("INTERNAL") });
+    // The first chunk made it through before the upstream died.
+    expect(texts).toEqual(["Hello from the"]);
+    const row = await usageRow(headers.get("x-gateway-request-id"));
+    expect(row).toMatchObject({ provider: "gemini", status: 200, inputTokens: FAKE_USAGE.inputTokens, error: "upstream_error" });
   });
 
   it("ends it with Google's bare JSON error body, which the SDK refuses even when it arrives with earlier bytes", async () => {
     upstream.setBehaviour({ usage: FAKE_USAGE, dieAfterChunks: 1 });
-    try {
-      const response = await fetch(`${gateway.proxyUrl}/gemini/v1beta/models/${MODEL}:streamGenerateContent?alt=sse`, {
-        method: "POST",
-        headers: { "x-goog-api-key": gatewayKey, "content-type": "application/json" },
-        body: JSON.stringify({ contents: [{ role: "user", parts: [{ text: prompt }] }] }),
-      });
-      expect(response.status).toBe(200);
-      const text = await response.text();
-      const [firstEvent, tail] = text.split("\r\n\r\n");
-      expect(JSON.parse(firstEvent!.replace(/^data: /, ""))).toMatchObject({ candidates: [{ content: { parts: [{ text: "Hello from the" }] } }] });
-      // What Google itself sends when a stream fails: its error body, not a `data:` event.
-      expect(JSON.parse(tail!)).toEqual({ error: { code: 500, message: expect.stringContaining("Upstream stream interrupted"), status: "INTERNAL" } });
+    const response = await fetch(`${gateway.proxyUrl}/gemini/v1beta/models/${MODEL}:streamGenerateContent?alt=sse`, {
+      method: "POST",
+      headers: { "x-goog-api-key": gatewayKey, "content-type": "application/json" },
+      body: JSON.stringify({ contents: [{ role: "user", parts: [{ text: prompt }] }] }),
+    });
+    expect(response.status).toBe(200);
+    const text = await response.text();
+    const [firstEvent, tail] = text.split("\r\n\r\n");
+    expect(JSON.parse(firstEvent!.replace(/^data: /, ""))).toMatchObject({ candidates: [{ content: { parts: [{ text: "Hello from the" }] } }] });
+    // What Google itself sends when a stream fails: its error body, not a `data:` event.
+    expect(JSON.parse(tail!)).toEqual({ error: { code: 500, message: expect.stringContaining("Upstream stream interrupted"), status: "INTERNAL" } });
 
-      // Arriving as fast as the upstream died, the error may share a read with the chunk
-      // before it; the SDK must still refuse the stream rather than end it as complete.
-      const consume = async () => {
-        for await (const chunk of await clientFor().models.generateContentStream({ model: MODEL, contents: prompt })) void chunk;
-      };
-      await expect(consume()).rejects.toThrow(/INTERNAL|Incomplete JSON segment/);
-    } finally {
-      upstream.setBehaviour({ usage: FAKE_USAGE });
-    }
+    // Arriving as fast as the upstream died, the error may share a read with the chunk
+    // before it; the SDK must still refuse the stream rather than end it as complete.
+    const consume = async () => {
+      for await (const chunk of await clientFor().models.generateContentStream({ model: MODEL, contents: prompt })) void chunk;
+    };
+    await expect(consume()).rejects.toThrow(/INTERNAL|Incomplete JSON segment/);
   });
 });
 
 describe("every upstream request of this file", () => {
   it("carried no gateway key in any header or in the query string", () => {
-    expect(upstream.requests.length).toBeGreaterThan(12);
-    for (const request of upstream.requests) expectNoGatewayKey(request);
+    expectNoGatewayKeyInAny(upstream.requests, gatewayKey, { moreThan: 12 });
   });
 });

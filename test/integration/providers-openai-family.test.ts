@@ -2,25 +2,16 @@
 // openai SDK: JSON and streaming round trips metered at the exact price, the
 // provider's credential in that type's header, and neither the gateway key nor
 // the client's credentials or cookies ever reaching the upstream.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import OpenAI from "openai";
 import { useTestDatabase } from "../helpers/test-database";
-import { flushUsage, startTestGateway, type TestGateway } from "../helpers/gateway";
-import { openAIErrorBody, startFakeOpenAI } from "../fakes/openai-upstream";
-import {
-  DEFAULT_REPLY_TEXT,
-  sseEvent,
-  startFakeServer,
-  wordChunks,
-  type FakeExchange,
-  type FakeServer,
-  type FakeServerOptions,
-  type RecordedRequest,
-} from "../fakes/fake-server";
-import { priceRequest } from "@/lib/pricing";
-import { microsToUsd } from "@/lib/money";
+import type { TestGateway } from "../helpers/gateway";
+import { addProviders, catalogCostUsd, expectGatewayHeaders, meteredRow, startGatewayWithProviders, usageRowOf } from "../helpers/provider-scenario";
+import { CLIENT_EXTRA_HEADERS, expectClientHeadersFiltered, expectNoGatewayKey, expectNoGatewayKeyInAny } from "../helpers/upstream-assertions";
+import { startFakeOpenAI } from "../fakes/openai-upstream";
+import { startFakeMistral } from "../fakes/mistral-upstream";
+import { DEFAULT_REPLY_TEXT, type FakeServer, type FakeServerOptions, type RecordedRequest } from "../fakes/fake-server";
 import type { ProviderType } from "@/lib/providers/schemas";
-import type { UsageItem } from "@/lib/usage/schemas";
 
 useTestDatabase();
 
@@ -66,11 +57,7 @@ let gatewayKey: string;
 const upstreams = new Map<ProviderType, FakeServer>();
 
 beforeAll(async () => {
-  gateway = await startTestGateway();
-  expect((await gateway.api("POST", "/api/v1/gateway/setup", { mode: "manual" })).status).toBe(200);
-  const key = await gateway.api("POST", "/api/v1/keys", { name: "openai-family", kind: "project" });
-  expect(key.status).toBe(201);
-  gatewayKey = key.body.secret;
+  ({ gateway, gatewayKey } = await startGatewayWithProviders("openai-family"));
 });
 
 afterAll(async () => {
@@ -78,18 +65,22 @@ afterAll(async () => {
   await gateway?.close();
 });
 
+// Whatever a test set on a fake (the models list), the next one starts from the usual answers.
+beforeEach(() => {
+  for (const upstream of upstreams.values()) upstream.setBehaviour({ usage: FAKE_USAGE });
+});
+
 /** Starts a fake for the case and registers two providers on it: `<type>` with custom prices, `<type>-catalog` without. */
 async function setUpProviders(wireCase: WireCase): Promise<FakeServer> {
   const hasKey = wireCase.credentialHeader !== null;
   const upstream = await wireCase.startUpstream({ apiKey: hasKey ? UPSTREAM_KEY : undefined, behaviour: { usage: FAKE_USAGE } });
   upstreams.set(wireCase.type, upstream);
-  const baseUrl = upstream.origin + wireCase.basePath;
-  const common = { type: wireCase.type, baseUrl, ...(hasKey ? { apiKey: UPSTREAM_KEY } : {}) };
+  const common = { type: wireCase.type, baseUrl: upstream.origin + wireCase.basePath, ...(hasKey ? { apiKey: UPSTREAM_KEY } : {}) };
   const prices = [wireCase.model, "gpt-4.1", "text-embedding-3-small"].map((model) => ({ model, ...PRICE }));
-  for (const provider of [{ slug: wireCase.type, prices }, { slug: `${wireCase.type}-catalog` }]) {
-    const answer = await gateway.api("POST", "/api/v1/providers", { ...common, ...provider });
-    expect(answer.status, JSON.stringify(answer.body)).toBe(201);
-  }
+  await addProviders(gateway, [
+    { ...common, slug: wireCase.type, prices },
+    { ...common, slug: `${wireCase.type}-catalog` },
+  ]);
   return upstream;
 }
 
@@ -98,29 +89,9 @@ function clientFor(route: string, options: { defaultHeaders?: Record<string, str
 }
 
 const chatBody = (model: string) => ({ model, messages: [{ role: "user" as const, content: "Hi" }] });
-
-/** The usage row of one proxied request, found by the x-gateway-request-id it answered with. */
-async function usageRow(requestId: string | null): Promise<UsageItem> {
-  expect(requestId, "x-gateway-request-id").toBeTruthy();
-  await flushUsage();
-  const answer = await gateway.api<{ items: UsageItem[] }>("GET", "/api/v1/usage?limit=500");
-  expect(answer.status).toBe(200);
-  const row = answer.body.items.find((item) => item.id === requestId);
-  expect(row, `usage row for request ${requestId}`).toBeDefined();
-  return row!;
-}
-
-function expectGatewayHeaders(response: Response, route: string, kind: "json" | "stream"): void {
-  expect(response.headers.get("x-gateway-provider")).toBe(route);
-  expect(response.headers.get("x-gateway-request-id")).toBeTruthy();
-  // The cost of a stream is known only once it ends, after the headers left.
-  if (kind === "stream") expect(response.headers.get("x-gateway-cost-usd")).toBeNull();
-}
-
-function expectNoGatewayKey(request: RecordedRequest): void {
-  for (const [name, value] of Object.entries(request.headers)) expect(value, `upstream header ${name}`).not.toContain(gatewayKey);
-  expect(request.search).not.toContain(gatewayKey);
-}
+const usageRow = (requestId: string | null) => usageRowOf(gateway, requestId);
+/** The stream_options the upstream received with its last request. */
+const sentStreamOptions = (upstream: FakeServer) => (upstream.requests.at(-1)!.json as { stream_options?: unknown }).stream_options;
 
 function expectProviderCredential(request: RecordedRequest, wireCase: WireCase): void {
   const { authorization, "api-key": apiKeyHeader, "x-api-key": xApiKey } = request.headers;
@@ -158,16 +129,16 @@ describe.each(CASES)("$type", (wireCase) => {
   it("answers a JSON chat completion and meters it at the provider's custom price", async () => {
     const { data, response } = await clientFor(route).chat.completions.create(chatBody(wireCase.model)).withResponse();
     expect(data.choices[0].message.content).toBe(DEFAULT_REPLY_TEXT);
-    expectGatewayHeaders(response, route, "json");
+    expectGatewayHeaders(response.headers, route, "json");
     expect(response.headers.get("x-gateway-cost-usd")).toBe(CUSTOM_COST_USD.toFixed(6));
 
     const received = upstream.requests.at(-1)!;
     expect(received).toMatchObject({ method: "POST", path: chatPath, json: chatBody(wireCase.model) });
     expectProviderCredential(received, wireCase);
-    expectNoGatewayKey(received);
+    expectNoGatewayKey(received, gatewayKey);
 
     const row = await usageRow(response.headers.get("x-gateway-request-id"));
-    expect(row).toMatchObject({ provider: route, route, model: wireCase.model, status: 200, ...FAKE_USAGE, costUsd: CUSTOM_COST_USD, error: null });
+    expect(row).toMatchObject(meteredRow(route, wireCase.model, FAKE_USAGE, CUSTOM_COST_USD));
   });
 
   it("streams a chat completion and meters it from the stream's usage", async () => {
@@ -176,20 +147,19 @@ describe.each(CASES)("$type", (wireCase) => {
     const { chunks, text } = await collectChunks(stream);
     expect(text).toBe(DEFAULT_REPLY_TEXT);
     expect(chunks.length).toBeGreaterThan(2);
-    expectGatewayHeaders(response, route, "stream");
+    expectGatewayHeaders(response.headers, route, "stream");
     for (const chunk of chunks) expect(chunk.choices.length).toBeGreaterThan(0);
     // Where usage was asked for on the client's behalf, its chunk is hidden again;
     // Mistral (not injected) puts usage on its last real chunk, which passes untouched.
     expect(chunks.filter((chunk) => chunk.usage).length).toBe(wireCase.injectsStreamUsage ? 0 : 1);
 
     const received = upstream.requests.at(-1)!;
-    const sentOptions = (received.json as { stream_options?: unknown }).stream_options;
-    expect(sentOptions).toEqual(wireCase.injectsStreamUsage ? { include_usage: true } : undefined);
+    expect(sentStreamOptions(upstream)).toEqual(wireCase.injectsStreamUsage ? { include_usage: true } : undefined);
     expectProviderCredential(received, wireCase);
-    expectNoGatewayKey(received);
+    expectNoGatewayKey(received, gatewayKey);
 
     const row = await usageRow(response.headers.get("x-gateway-request-id"));
-    expect(row).toMatchObject({ provider: route, route, model: wireCase.model, status: 200, ...FAKE_USAGE, costUsd: CUSTOM_COST_USD, error: null });
+    expect(row).toMatchObject(meteredRow(route, wireCase.model, FAKE_USAGE, CUSTOM_COST_USD));
   });
 
   it.runIf(wireCase.injectsStreamUsage)("hands the usage chunk to a client that asked for it", async () => {
@@ -201,7 +171,7 @@ describe.each(CASES)("$type", (wireCase) => {
     const last = chunks.at(-1)!;
     expect(last.choices).toEqual([]);
     expect(last.usage).toMatchObject({ prompt_tokens: FAKE_USAGE.inputTokens, completion_tokens: FAKE_USAGE.outputTokens });
-    expect((upstream.requests.at(-1)!.json as { stream_options?: unknown }).stream_options).toEqual({ include_usage: true });
+    expect(sentStreamOptions(upstream)).toEqual({ include_usage: true });
 
     const row = await usageRow(response.headers.get("x-gateway-request-id"));
     expect(row).toMatchObject({ ...FAKE_USAGE, costUsd: CUSTOM_COST_USD });
@@ -213,32 +183,28 @@ describe.each(CASES)("$type", (wireCase) => {
       .withResponse();
     const { chunks } = await collectChunks(stream);
     expect(chunks.filter((chunk) => chunk.usage || chunk.choices.length === 0)).toEqual([]);
-    expect((upstream.requests.at(-1)!.json as { stream_options?: unknown }).stream_options).toEqual({ include_usage: true });
+    expect(sentStreamOptions(upstream)).toEqual({ include_usage: true });
     expect(await usageRow(response.headers.get("x-gateway-request-id"))).toMatchObject({ ...FAKE_USAGE, costUsd: CUSTOM_COST_USD });
   });
 
   it("prices a well-known model from the genai-prices catalog when the provider sets no prices", async () => {
     const catalogRoute = `${route}-catalog`;
     const { response } = await clientFor(catalogRoute).chat.completions.create(chatBody(wireCase.model)).withResponse();
-    const expected = priceRequest({ providerType: wireCase.type, model: wireCase.model, usage: FAKE_USAGE });
-    expect(expected.priced).toBe(true);
-    expect(expected.costMicros).toBeGreaterThan(0n);
     // Catalog and custom price differ, so this also proves the custom price won above.
-    expect(microsToUsd(expected.costMicros)).not.toBe(CUSTOM_COST_USD);
-    expect(response.headers.get("x-gateway-cost-usd")).toBe(microsToUsd(expected.costMicros).toFixed(6));
+    const catalogCost = catalogCostUsd(wireCase.type, wireCase.model, FAKE_USAGE, CUSTOM_COST_USD);
+    expect(response.headers.get("x-gateway-cost-usd")).toBe(catalogCost.toFixed(6));
 
     const row = await usageRow(response.headers.get("x-gateway-request-id"));
-    expect(row).toMatchObject({ provider: catalogRoute, model: wireCase.model, status: 200, ...FAKE_USAGE, costUsd: microsToUsd(expected.costMicros) });
+    expect(row).toMatchObject({ provider: catalogRoute, model: wireCase.model, status: 200, ...FAKE_USAGE, costUsd: catalogCost });
   });
 
   it("forwards harmless client headers and the query, but no client credential or cookie", async () => {
     const client = clientFor(route, {
       defaultHeaders: {
-        cookie: "session=dashboard-session-cookie",
+        ...CLIENT_EXTRA_HEADERS,
         "x-api-key": gatewayKey,
         "api-key": gatewayKey,
         "proxy-authorization": `Bearer ${gatewayKey}`,
-        "x-request-tag": "nightly-batch-7",
       },
       defaultQuery: { key: gatewayKey, "request-tag": "q7" },
     });
@@ -246,12 +212,11 @@ describe.each(CASES)("$type", (wireCase) => {
     expect(response.status).toBe(200);
 
     const received = upstream.requests.at(-1)!;
-    expect(received.headers["x-request-tag"]).toBe("nightly-batch-7");
+    expectClientHeadersFiltered(received);
     expect(received.search).toBe("?request-tag=q7");
-    expect(received.headers.cookie).toBeUndefined();
     expect(received.headers["proxy-authorization"]).toBeUndefined();
     expectProviderCredential(received, wireCase);
-    expectNoGatewayKey(received);
+    expectNoGatewayKey(received, gatewayKey);
   });
 });
 
@@ -262,11 +227,11 @@ describe("openai: Responses, embeddings and models", () => {
   it("answers a JSON Responses API call and meters it", async () => {
     const { data, response } = await clientFor(route).responses.create({ model: "gpt-4.1", input: "Hi" }).withResponse();
     expect(data.output_text).toBe(DEFAULT_REPLY_TEXT);
-    expectGatewayHeaders(response, route, "json");
+    expectGatewayHeaders(response.headers, route, "json");
     expect(response.headers.get("x-gateway-cost-usd")).toBe(CUSTOM_COST_USD.toFixed(6));
     const received = upstream().requests.at(-1)!;
     expect(received).toMatchObject({ method: "POST", path: "/v1/responses", json: { model: "gpt-4.1", input: "Hi" } });
-    expectNoGatewayKey(received);
+    expectNoGatewayKey(received, gatewayKey);
     expect(await usageRow(response.headers.get("x-gateway-request-id"))).toMatchObject({
       provider: route, model: "gpt-4.1", status: 200, ...FAKE_USAGE, costUsd: CUSTOM_COST_USD,
     });
@@ -282,7 +247,7 @@ describe("openai: Responses, embeddings and models", () => {
     }
     expect(text).toBe(DEFAULT_REPLY_TEXT);
     expect(types.at(-1)).toBe("response.completed");
-    expectGatewayHeaders(response, route, "stream");
+    expectGatewayHeaders(response.headers, route, "stream");
     // The Responses API always reports usage: nothing is injected into the body.
     expect(upstream().requests.at(-1)!.json).toEqual({ model: "gpt-4.1", input: "Hi", stream: true });
     expect(await usageRow(response.headers.get("x-gateway-request-id"))).toMatchObject({
@@ -307,19 +272,15 @@ describe("openai: Responses, embeddings and models", () => {
 
   it("lists the upstream's models on the provider route, at no cost", async () => {
     upstream().setBehaviour({ usage: FAKE_USAGE, models: ["gpt-4o-mini", "gpt-4.1", "o4-mini"] });
-    try {
-      const { data: page, response } = await clientFor(route).models.list().withResponse();
-      expect(page.data.map((model) => model.id)).toEqual(["gpt-4o-mini", "gpt-4.1", "o4-mini"]);
-      expectGatewayHeaders(response, route, "json");
-      expect(response.headers.get("x-gateway-cost-usd")).toBe("0.000000");
-      const received = upstream().requests.at(-1)!;
-      expect(received).toMatchObject({ method: "GET", path: "/v1/models" });
-      expectProviderCredential(received, caseOf("openai"));
-      expectNoGatewayKey(received);
-      expect(await usageRow(response.headers.get("x-gateway-request-id"))).toMatchObject({ provider: route, status: 200, costUsd: 0 });
-    } finally {
-      upstream().setBehaviour({ usage: FAKE_USAGE });
-    }
+    const { data: page, response } = await clientFor(route).models.list().withResponse();
+    expect(page.data.map((model) => model.id)).toEqual(["gpt-4o-mini", "gpt-4.1", "o4-mini"]);
+    expectGatewayHeaders(response.headers, route, "json");
+    expect(response.headers.get("x-gateway-cost-usd")).toBe("0.000000");
+    const received = upstream().requests.at(-1)!;
+    expect(received).toMatchObject({ method: "GET", path: "/v1/models" });
+    expectProviderCredential(received, caseOf("openai"));
+    expectNoGatewayKey(received, gatewayKey);
+    expect(await usageRow(response.headers.get("x-gateway-request-id"))).toMatchObject({ provider: route, status: 200, costUsd: 0 });
   });
 });
 
@@ -331,70 +292,17 @@ describe("azure: the gateway key in api-key, as Azure clients send it", () => {
       body: JSON.stringify(chatBody("gpt-4o-mini")),
     });
     expect(response.status).toBe(200);
-    expectGatewayHeaders(response, "azure", "json");
+    expectGatewayHeaders(response.headers, "azure", "json");
     const received = upstreams.get("azure")!.requests.at(-1)!;
     expect(received.path).toBe("/openai/v1/chat/completions");
     expectProviderCredential(received, caseOf("azure"));
-    expectNoGatewayKey(received);
+    expectNoGatewayKey(received, gatewayKey);
   });
 });
 
 describe("every upstream request of this file", () => {
   it("carried no gateway key in any header or in the query string", () => {
     const all = [...upstreams.values()].flatMap((upstream) => upstream.requests);
-    expect(all.length).toBeGreaterThan(CASES.length * 4);
-    for (const request of all) expectNoGatewayKey(request);
+    expectNoGatewayKeyInAny(all, gatewayKey, { moreThan: CASES.length * 4 });
   });
 });
-
-/**
- * Mistral speaks OpenAI's wire format with two differences the gateway relies on:
- * it refuses stream_options (422 extra_forbidden) and always reports usage on the
- * last chunk that has choices. The shared OpenAI fake does neither.
- */
-function startFakeMistral(options: FakeServerOptions): Promise<FakeServer> {
-  return startFakeServer(
-    {
-      basePath: "/v1",
-      hasValidKey: (request, apiKey) => request.headers.authorization === `Bearer ${apiKey}`,
-      errorBody: openAIErrorBody,
-      handle: mistralChatCompletions,
-    },
-    options,
-  );
-}
-
-async function mistralChatCompletions(exchange: FakeExchange): Promise<void> {
-  const { request, usage, replyText } = exchange;
-  if (request.method !== "POST" || !request.path.endsWith("/chat/completions")) {
-    return exchange.sendJson(404, openAIErrorBody(404, `Unknown request URL: ${request.method} ${request.path}`));
-  }
-  const body = (request.json ?? {}) as { stream?: boolean; stream_options?: unknown };
-  if (body.stream_options !== undefined) {
-    return exchange.sendJson(422, {
-      object: "error",
-      message: { detail: [{ type: "extra_forbidden", loc: ["body", "stream_options"], msg: "Extra inputs are not permitted" }] },
-      type: "invalid_request_message_error",
-      param: null,
-      code: null,
-    });
-  }
-  const usageBody = { prompt_tokens: usage.inputTokens, completion_tokens: usage.outputTokens, total_tokens: usage.inputTokens + usage.outputTokens };
-  const base = { id: "3b8c1f0e6a2d4b7c9e5f1a3d6b8c0e2f", created: 1751884520, model: exchange.answerModel("mistral-small-latest") };
-  if (body.stream !== true) {
-    return exchange.sendJson(200, {
-      ...base,
-      object: "chat.completion",
-      choices: [{ index: 0, message: { role: "assistant", content: replyText, tool_calls: null }, finish_reason: "stop" }],
-      usage: usageBody,
-    });
-  }
-  const chunk = (delta: Record<string, unknown>, finishReason: string | null, extra: Record<string, unknown> = {}) =>
-    sseEvent({ ...base, object: "chat.completion.chunk", choices: [{ index: 0, delta, finish_reason: finishReason }], ...extra });
-  return exchange.sendStream([
-    chunk({ role: "assistant", content: "" }, null),
-    ...wordChunks(replyText).map((piece) => chunk({ content: piece }, null)),
-    chunk({ content: "" }, "stop", { usage: usageBody }),
-    sseEvent("[DONE]"),
-  ]);
-}

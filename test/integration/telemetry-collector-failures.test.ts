@@ -5,7 +5,8 @@
 // not timings.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { useTestDatabase } from "../helpers/test-database";
-import { startTestGateway, type TestGateway } from "../helpers/gateway";
+import type { TestGateway } from "../helpers/gateway";
+import { startGatewayWithProviders } from "../helpers/provider-scenario";
 import { startOtlpReceiver } from "../helpers/otlp-receiver";
 import { configureTelemetry, organizationOfKey } from "../helpers/telemetry-settings";
 import { startFakeOpenAI, type FakeServer } from "../fakes/openai-upstream";
@@ -27,12 +28,11 @@ let organizationId: string;
 
 beforeAll(async () => {
   upstream = await startFakeOpenAI();
-  gateway = await startTestGateway();
-  await gateway.api("POST", "/api/v1/gateway/setup", { mode: "manual" });
-  expect((await gateway.api("POST", "/api/v1/providers", { slug: "openai", type: "openai", baseUrl: upstream.url, apiKey: "sk-openai" })).status).toBe(201);
-  const key = await gateway.api("POST", "/api/v1/keys", { name: "collector-failures", kind: "project" });
-  secret = key.body.secret;
-  organizationId = await organizationOfKey(key.body.id);
+  let keyId: string;
+  ({ gateway, gatewayKey: secret, keyId } = await startGatewayWithProviders("collector-failures", [
+    { slug: "openai", type: "openai", baseUrl: upstream.url, apiKey: "sk-openai" },
+  ]));
+  organizationId = await organizationOfKey(keyId);
 });
 
 afterAll(async () => {

@@ -2,11 +2,13 @@
 // telemetry on arrives at its OTLP endpoint as an OpenTelemetry GenAI span —
 // decoded here from the protobuf by an in-process receiver — with content only
 // when capture is on, attempt child spans after a failover, the client's trace
-// continued, and the request log carrying the same trace id; and the settings
-// form's "Send test span". (A collector that is down or hangs: telemetry-collector-failures.test.ts.)
+// continued, and the request log carrying the same trace id. (A collector that is
+// down or hangs: telemetry-collector-failures.test.ts; the settings form's "Send
+// test span": telemetry-test-span.test.ts.)
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { useTestDatabase } from "../helpers/test-database";
-import { flushUsage, registerTestRoute, startTestGateway, type TestGateway } from "../helpers/gateway";
+import { flushUsage, type TestGateway } from "../helpers/gateway";
+import { startGatewayWithProviders } from "../helpers/provider-scenario";
 import { OTLP_SPAN_KIND, OTLP_STATUS, startOtlpReceiver, type OtlpReceiver, type ReceivedSpan } from "../helpers/otlp-receiver";
 import { startFakeOpenAI } from "../fakes/openai-upstream";
 import { startFakeAnthropic } from "../fakes/anthropic-upstream";
@@ -26,36 +28,28 @@ let openai: FakeServer;
 let secondary: FakeServer;
 let anthropic: FakeServer;
 let gemini: FakeServer;
-let gatewayKey: { id: string; name: string; secret: string };
+let gatewayKey: string;
+let keyId: string;
 let organizationId: string;
 
 beforeAll(async () => {
-  registerTestRoute("/api/v1/gateway/telemetry/test", () => import("@/app/api/v1/gateway/telemetry/test/route"));
   receiver = await startOtlpReceiver();
   [openai, secondary] = await Promise.all([startFakeOpenAI({ behaviour: { usage: USAGE } }), startFakeOpenAI()]);
   anthropic = await startFakeAnthropic({ behaviour: { usage: USAGE } });
   gemini = await startFakeGemini({ apiKey: "goog" });
-  gateway = await startTestGateway();
-  expect((await gateway.api("POST", "/api/v1/gateway/setup", { mode: "manual" })).status).toBe(200);
   const prices = [{ model: "gpt-4o-mini", inputPerMillion: 1, outputPerMillion: 2 }];
-  for (const provider of [
+  ({ gateway, gatewayKey, keyId } = await startGatewayWithProviders("telemetry", [
     { slug: "openai", type: "openai", baseUrl: openai.url, apiKey: "sk-openai", prices },
     { slug: "secondary", type: "openai", baseUrl: secondary.url, apiKey: "sk-secondary", prices },
     { slug: "claude", type: "anthropic", baseUrl: anthropic.url, apiKey: "sk-ant" },
     { slug: "gemini", type: "google", baseUrl: gemini.url, apiKey: "goog" },
-  ]) {
-    const created = await gateway.api("POST", "/api/v1/providers", provider);
-    expect(created.status, JSON.stringify(created.body)).toBe(201);
-  }
+  ]));
   const group = await gateway.api("POST", "/api/v1/routing-groups", {
     slug: "main",
     members: [{ provider: "openai", priority: 10, weight: 1 }, { provider: "secondary", priority: 0, weight: 1 }],
   });
   expect(group.status).toBe(201);
-  const key = await gateway.api("POST", "/api/v1/keys", { name: "telemetry", kind: "project" });
-  expect(key.status).toBe(201);
-  gatewayKey = key.body;
-  organizationId = await organizationOfKey(gatewayKey.id);
+  organizationId = await organizationOfKey(keyId);
 });
 
 afterAll(async () => {
@@ -75,7 +69,7 @@ const configureTelemetry = (settings: TestTelemetrySettings) => configureOrganiz
 async function proxyPost(path: string, body: unknown, headers: Record<string, string> = {}): Promise<Response> {
   const response = await fetch(`${gateway.proxyUrl}/${path}`, {
     method: "POST",
-    headers: { authorization: `Bearer ${gatewayKey.secret}`, "content-type": "application/json", "anthropic-version": "2023-06-01", ...headers },
+    headers: { authorization: `Bearer ${gatewayKey}`, "content-type": "application/json", "anthropic-version": "2023-06-01", ...headers },
     body: JSON.stringify(body),
   });
   await response.text(); // read to the end: a stream's request finishes with its last byte
@@ -130,7 +124,7 @@ describe("the span of an OpenAI chat completion", () => {
       "gen_ai.usage.input_tokens": 12,
       "gen_ai.usage.output_tokens": 7,
       "gen_ai.usage.cache_read.input_tokens": 5,
-      "gateway.key.id": gatewayKey.id,
+      "gateway.key.id": keyId,
       "gateway.key.name": "telemetry",
       "gateway.project": "default",
       "gateway.route": "openai",
@@ -144,7 +138,7 @@ describe("the span of an OpenAI chat completion", () => {
     expect(Number(response.headers.get("x-gateway-cost-usd"))).toBeCloseTo(span.attributes["operation.cost"] as number, 9);
     expect(span.attributes["error.type"]).toBeUndefined();
     expect(span.resource["service.name"]).toBe("gateway");
-    expect(JSON.stringify(span.attributes)).not.toContain(gatewayKey.secret);
+    expect(JSON.stringify(span.attributes)).not.toContain(gatewayKey);
 
     const delivery = receiver.exports.find((received) => received.spans.includes(span))!;
     expect(delivery.path).toBe("/v1/traces");
@@ -208,7 +202,7 @@ describe("the span of an OpenAI chat completion", () => {
     expect(response.status).toBe(404);
     const [span] = await spansOf(response);
     expect(span.status.code).toBe(OTLP_STATUS.ERROR);
-    expect(span.attributes).toMatchObject({ "error.type": "route_not_found", "http.response.status_code": 404, "gateway.key.id": gatewayKey.id });
+    expect(span.attributes).toMatchObject({ "error.type": "route_not_found", "http.response.status_code": 404, "gateway.key.id": keyId });
   });
 
   it("exports nothing when telemetry is off", async () => {
@@ -302,7 +296,7 @@ describe("Anthropic and Gemini spans", () => {
     ["generateContent", false],
     ["streamGenerateContent?alt=sse", true],
   ])("Gemini %s", async (method, stream) => {
-    const response = await proxyPost(`gemini/v1beta/models/gemini-2.5-flash:${method}`, generateBody, { "x-goog-api-key": gatewayKey.secret });
+    const response = await proxyPost(`gemini/v1beta/models/gemini-2.5-flash:${method}`, generateBody, { "x-goog-api-key": gatewayKey });
     expect(response.status).toBe(200);
     const [span] = await spansOf(response);
     expect(span.name).toBe("chat gemini-2.5-flash");
@@ -325,49 +319,5 @@ describe("Anthropic and Gemini spans", () => {
     expect(json(span.attributes["gen_ai.output.messages"])).toEqual([
       { role: "assistant", parts: [{ type: "text", content: DEFAULT_REPLY_TEXT }], finish_reason: "stop" },
     ]);
-  });
-});
-
-describe("POST /api/v1/gateway/telemetry/test", () => {
-  const testSpans = () => receiver.spans().filter((span) => span.name === "gateway test span");
-
-  it("sends a test span to the saved endpoint with the saved headers", async () => {
-    const before = testSpans().length;
-    const answer = await gateway.api("POST", "/api/v1/gateway/telemetry/test", {});
-    expect(answer).toEqual({ status: 200, body: { ok: true } });
-    expect(testSpans().length).toBe(before + 1);
-    expect(receiver.exports.at(-1)!.headers.authorization).toBe(TEST_WRITE_TOKEN);
-  });
-
-  it("tests an endpoint and headers from the form before they are saved", async () => {
-    const other = await startOtlpReceiver();
-    try {
-      const answer = await gateway.api("POST", "/api/v1/gateway/telemetry/test", { otlpEndpoint: other.url, otlpHeaders: { authorization: "Bearer new-token" } });
-      expect(answer.body).toEqual({ ok: true });
-      expect(other.exports[0].headers.authorization).toBe("Bearer new-token");
-      // The saved write token never goes to an endpoint that is not the saved one.
-      await gateway.api("POST", "/api/v1/gateway/telemetry/test", { otlpEndpoint: other.url });
-      expect(other.exports[1].headers.authorization).toBeUndefined();
-    } finally {
-      await other.close();
-    }
-  });
-
-  it("reports the collector's status and message", async () => {
-    receiver.setBehaviour({ status: 401, message: "invalid write token" });
-    const answer = await gateway.api("POST", "/api/v1/gateway/telemetry/test", {});
-    expect(answer.status).toBe(200);
-    expect(answer.body.ok).toBe(false);
-    expect(answer.body.error).toContain("401");
-    expect(answer.body.error).toContain("invalid write token");
-  });
-
-  it("reports an endpoint that cannot be reached, and refuses when there is no endpoint", async () => {
-    const unreachable = await gateway.api("POST", "/api/v1/gateway/telemetry/test", { otlpEndpoint: "http://127.0.0.1:9" });
-    expect(unreachable.body.ok).toBe(false);
-    expect(unreachable.body.error).toMatch(/Could not reach http:\/\/127\.0\.0\.1:9\/v1\/traces/);
-
-    await configureTelemetry({ endpoint: null });
-    expect((await gateway.api("POST", "/api/v1/gateway/telemetry/test", {})).status).toBe(400);
   });
 });

@@ -1,20 +1,12 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { useTestDatabase } from "@/test/helpers/test-database";
+import { expectInvalidQuery, routeGetter } from "@/test/helpers/route-handler";
 
 const ADMIN_TOKEN = "spending-route-admin-token-0123456789";
 process.env.GATEWAY_ADMIN_TOKEN = ADMIN_TOKEN;
 useTestDatabase();
 
-let GET: typeof import("./route").GET;
-
-const call = (query: string, token = ADMIN_TOKEN) =>
-  GET(new Request(`http://localhost/api/v1/spending${query}`, { headers: { authorization: `Bearer ${token}` } }), {
-    params: Promise.resolve({}),
-  });
-
-beforeAll(async () => {
-  ({ GET } = await import("./route"));
-});
+const call = routeGetter(() => import("./route"), "/api/v1/spending", ADMIN_TOKEN);
 
 describe("GET /api/v1/spending", () => {
   it("answers the organization's spending with the documented defaults", async () => {
@@ -63,11 +55,7 @@ describe("GET /api/v1/spending", () => {
     ["?from=2026-03-02T00:00:00Z&to=2026-03-01T00:00:00Z", "from must be before to"],
     ["?from=2020-01-01T00:00:00Z&to=2026-01-01T00:00:00Z&interval=hour", "interval=day"],
   ])("answers 400 with a clear message for %s", async (query, message) => {
-    const response = await call(query);
-    expect(response.status).toBe(400);
-    const body = await response.json();
-    expect(body.error.code).toBe("invalid_query");
-    expect(body.error.message).toContain(message);
+    const body = await expectInvalidQuery(await call(query), message);
     expect(Array.isArray(body.error.issues)).toBe(true);
   });
 

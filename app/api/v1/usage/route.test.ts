@@ -1,19 +1,14 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { useTestDatabase } from "@/test/helpers/test-database";
+import { expectInvalidQuery, routeGetter } from "@/test/helpers/route-handler";
 
 const ADMIN_TOKEN = "usage-route-admin-token-0123456789";
 process.env.GATEWAY_ADMIN_TOKEN = ADMIN_TOKEN;
 useTestDatabase();
 
-let GET: typeof import("./route").GET;
-
-const call = (query: string, token = ADMIN_TOKEN) =>
-  GET(new Request(`http://localhost/api/v1/usage${query}`, { headers: { authorization: `Bearer ${token}` } }), {
-    params: Promise.resolve({}),
-  });
+const call = routeGetter(() => import("./route"), "/api/v1/usage", ADMIN_TOKEN);
 
 beforeAll(async () => {
-  ({ GET } = await import("./route"));
   const { db } = await import("@/lib/db");
   const { ensureDefaultOrganization } = await import("@/lib/organizations/default-organization");
   const organization = await ensureDefaultOrganization();
@@ -60,10 +55,6 @@ describe("GET /api/v1/usage", () => {
     ["?to=2026-03-10T12:00:00", "to must be an ISO 8601 date-time"],
     ["?cursor=bogus", "cursor"],
   ])("answers 400 with a clear message for %s", async (query, message) => {
-    const response = await call(query);
-    expect(response.status).toBe(400);
-    const body = await response.json();
-    expect(body.error.code).toBe("invalid_query");
-    expect(body.error.message).toContain(message);
+    await expectInvalidQuery(await call(query), message);
   });
 });
