@@ -79,7 +79,8 @@ export function TimeSeriesChart({ data, interval, metric, height = 220, label }:
           tick={{ fill: CHART_COLORS.axis, fontSize: 11 }}
           tickLine={false}
           axisLine={false}
-          width={52}
+          // Sub-cent amounts ("$0.000014") need the room.
+          width={metric === "cost" ? 76 : 52}
           allowDecimals={metric === "cost"}
         />
         <Tooltip

@@ -40,8 +40,9 @@ export function AuditLogSection() {
                     <td className="whitespace-nowrap py-2 pr-3">
                       <code className="rounded bg-surface-muted px-1.5 py-0.5 text-xs">{entry.action}</code>
                     </td>
-                    <td className="max-w-md truncate py-2 font-mono text-xs text-muted" title={describe(entry)}>
-                      {describe(entry)}
+                    <td className="py-2 font-mono text-xs text-muted" title={describe(entry)}>
+                      {/* Table cells ignore max-width; a block inside them truncates. */}
+                      <div className="max-w-md truncate">{describe(entry)}</div>
                     </td>
                   </tr>
                 ))}
