@@ -5,30 +5,11 @@
 // test span, management tokens, members and roles, the audit log.
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
+import { PASSWORD, uniqueEmail, signUp, openTab } from "./helpers";
 import { startFakeOpenAI, type FakeServer } from "../test/fakes/openai-upstream";
 
-const PASSWORD = "correct horse battery staple";
 const UPSTREAM_KEY = "sk-fake-upstream-key-for-e2e";
-
-function uniqueEmail(label: string): string {
-  return `${label}-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.com`;
-}
-
-/** Signs up a new admin of a new organization; answers the organization's slug. */
-async function signUp(page: Page, name: string, email: string): Promise<string> {
-  await page.goto("/sign-up");
-  await page.getByLabel("Name").fill(name);
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(PASSWORD);
-  await page.getByRole("button", { name: "Sign up" }).click();
-  await expect(page).toHaveURL(/\/[a-z0-9-]+\/gateway\/overview$/);
-  return new URL(page.url()).pathname.split("/")[1];
-}
-
-async function openTab(page: Page, name: string) {
-  await page.getByRole("navigation", { name: "Gateway sections" }).getByRole("link", { name, exact: true }).click();
-}
 
 test("recommended setup shows the Quick Start key once and opens Connect with it", async ({ page }) => {
   await signUp(page, "Riley Recommended", uniqueEmail("riley"));

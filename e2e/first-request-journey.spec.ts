@@ -9,31 +9,11 @@
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { expect, test, type Locator, type Page } from "@playwright/test";
+import { uniqueEmail, signUp, openTab } from "./helpers";
 import { BUILTIN_OPENAI_FAKE_PORT, BUILTIN_OPENAI_OPERATOR_KEY } from "../playwright.config";
 import { startFakeOpenAI, type FakeServer } from "../test/fakes/openai-upstream";
 
-const PASSWORD = "correct horse battery staple";
 const run = promisify(execFile);
-
-function uniqueEmail(label: string): string {
-  return `${label}-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.com`;
-}
-
-/** Signs up a new admin of a new organization; answers the organization's slug. */
-async function signUp(page: Page, name: string, email: string): Promise<string> {
-  await page.goto("/sign-up");
-  await page.getByLabel("Name").fill(name);
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(PASSWORD);
-  await page.getByRole("button", { name: "Sign up" }).click();
-  await expect(page).toHaveURL(/\/[a-z0-9-]+\/gateway\/overview$/);
-  return new URL(page.url()).pathname.split("/")[1];
-}
-
-async function openTab(page: Page, name: string) {
-  await page.getByRole("navigation", { name: "Gateway sections" }).getByRole("link", { name, exact: true }).click();
-  await expect(page.getByRole("navigation", { name: "Gateway sections" }).getByRole("link", { name, exact: true })).toHaveAttribute("aria-current", "page");
-}
 
 /** A headline number card (Overview, Spending): the element holding its label, value and detail. */
 function statCard(page: Page, label: string): Locator {

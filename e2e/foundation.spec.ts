@@ -1,24 +1,12 @@
 // The first minutes of a new user: sign up, land on the Gateway page, turn the
 // gateway on, see every tab; then sign out and back in.
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
+import { PASSWORD, uniqueEmail, submitSignUp } from "./helpers";
 
 const TAB_NAMES = ["Overview", "Connect", "API Keys", "Providers", "Routing", "Spending", "Settings", "Playground"];
-const PASSWORD = "correct horse battery staple";
-
-function uniqueEmail(label: string): string {
-  return `${label}-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.com`;
-}
-
-async function signUp(page: Page, name: string, email: string) {
-  await page.goto("/sign-up");
-  await page.getByLabel("Name").fill(name);
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(PASSWORD);
-  await page.getByRole("button", { name: "Sign up" }).click();
-}
 
 test("a new user signs up, chooses manual setup and sees every gateway tab", async ({ page }) => {
-  await signUp(page, "Erin Example", uniqueEmail("erin"));
+  await submitSignUp(page, "Erin Example", uniqueEmail("erin"));
 
   await expect(page).toHaveURL(/\/[a-z0-9-]+\/gateway\/overview$/);
   await expect(page.getByRole("heading", { name: "Gateway", level: 1 })).toBeVisible();
@@ -45,7 +33,7 @@ test("a new user signs up, chooses manual setup and sees every gateway tab", asy
 
 test("a wrong password is refused with a clear message; the right one signs in; sign out ends the session", async ({ page }) => {
   const email = uniqueEmail("sam");
-  await signUp(page, "Sam Sample", email);
+  await submitSignUp(page, "Sam Sample", email);
   await expect(page).toHaveURL(/\/gateway\/overview$/);
 
   await page.getByRole("button", { name: "Sign out" }).click();
@@ -64,11 +52,11 @@ test("a wrong password is refused with a clear message; the right one signs in; 
 
 test("signing up again with a taken email says so", async ({ page }) => {
   const email = uniqueEmail("taken");
-  await signUp(page, "First Person", email);
+  await submitSignUp(page, "First Person", email);
   await expect(page).toHaveURL(/\/gateway\/overview$/);
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page).toHaveURL(/\/sign-in/);
 
-  await signUp(page, "Second Person", email);
+  await submitSignUp(page, "Second Person", email);
   await expect(page.locator("form").getByRole("alert")).toContainText("An account with this email already exists");
 });

@@ -2,32 +2,12 @@
 // with limits (the secret shown once), use it, edit its limits and expiry,
 // disable and re-enable it, then revoke it with confirmation — checking the
 // proxy's answer with that key after each change.
-import { expect, test, type APIResponse, type Page } from "@playwright/test";
+import { expect, test, type APIResponse } from "@playwright/test";
+import { uniqueEmail, signUp, openTab } from "./helpers";
 import { startFakeOpenAI, type FakeServer } from "../test/fakes/openai-upstream";
 
-const PASSWORD = "correct horse battery staple";
 const UPSTREAM_KEY = "sk-fake-upstream-key-for-keys-e2e";
 const KEY_NAME = "Billing service";
-
-function uniqueEmail(label: string): string {
-  return `${label}-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.com`;
-}
-
-/** Signs up a new admin of a new organization; answers the organization's slug. */
-async function signUp(page: Page, name: string, email: string): Promise<string> {
-  await page.goto("/sign-up");
-  await page.getByLabel("Name").fill(name);
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(PASSWORD);
-  await page.getByRole("button", { name: "Sign up" }).click();
-  await expect(page).toHaveURL(/\/[a-z0-9-]+\/gateway\/overview$/);
-  return new URL(page.url()).pathname.split("/")[1];
-}
-
-async function openTab(page: Page, name: string) {
-  await page.getByRole("navigation", { name: "Gateway sections" }).getByRole("link", { name, exact: true }).click();
-  await expect(page.getByRole("navigation", { name: "Gateway sections" }).getByRole("link", { name, exact: true })).toHaveAttribute("aria-current", "page");
-}
 
 /** "yyyy-mm-dd" of a local date `days` from today (what a date input takes), and how the key list prints it. */
 function dateInDays(days: number): { input: string; shown: string } {

@@ -3,34 +3,10 @@
 // and Playground, create a personal key and reveal it, find it in Connect's
 // snippets — and can neither open Providers nor call an admin API route, nor
 // see the organization's project keys.
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
+import { uniqueEmail, signUp, tabBar, openTab } from "./helpers";
 
-const PASSWORD = "correct horse battery staple";
 const MEMBER_PASSWORD = "member password 123";
-
-function uniqueEmail(label: string): string {
-  return `${label}-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.com`;
-}
-
-/** Signs up a new admin of a new organization; answers the organization's slug. */
-async function signUp(page: Page, name: string, email: string): Promise<string> {
-  await page.goto("/sign-up");
-  await page.getByLabel("Name").fill(name);
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(PASSWORD);
-  await page.getByRole("button", { name: "Sign up" }).click();
-  await expect(page).toHaveURL(/\/[a-z0-9-]+\/gateway\/overview$/);
-  return new URL(page.url()).pathname.split("/")[1];
-}
-
-function tabBar(page: Page) {
-  return page.getByRole("navigation", { name: "Gateway sections" });
-}
-
-async function openTab(page: Page, name: string) {
-  await tabBar(page).getByRole("link", { name, exact: true }).click();
-  await expect(tabBar(page).getByRole("link", { name, exact: true })).toHaveAttribute("aria-current", "page");
-}
 
 test("a member signs in, sees only their tabs, creates and reveals a personal key, and is kept out of admin screens and API", async ({ page, browser }) => {
   test.setTimeout(150_000);

@@ -4,31 +4,10 @@
 // Each tab must render its content, not an error, before it is captured under
 // test-results/tabs/<tab>.png; Overview also in dark mode.
 import { expect, test, type Page } from "@playwright/test";
+import { PASSWORD, uniqueEmail, signUp, openTab } from "./helpers";
 import { startFakeOpenAI, type FakeServer } from "../test/fakes/openai-upstream";
 
-const PASSWORD = "correct horse battery staple";
 const UPSTREAM_KEY = "sk-fake-upstream-key-for-screenshots";
-
-function uniqueEmail(label: string): string {
-  return `${label}-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.com`;
-}
-
-/** Signs up a new admin of a new organization; answers the organization's slug. */
-async function signUp(page: Page, name: string, email: string): Promise<string> {
-  await page.goto("/sign-up");
-  await page.getByLabel("Name").fill(name);
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(PASSWORD);
-  await page.getByRole("button", { name: "Sign up" }).click();
-  await expect(page).toHaveURL(/\/[a-z0-9-]+\/gateway\/overview$/);
-  return new URL(page.url()).pathname.split("/")[1];
-}
-
-async function openTab(page: Page, name: string) {
-  const link = page.getByRole("navigation", { name: "Gateway sections" }).getByRole("link", { name, exact: true });
-  await link.click();
-  await expect(link).toHaveAttribute("aria-current", "page");
-}
 
 /** Waits until nothing is loading and the charts have finished animating (their SVG stops changing). */
 async function settle(page: Page) {

@@ -9,7 +9,7 @@ import { GatewayError, gatewayErrorResponse } from "./errors";
 import { sendUpstream, type AttemptOutcome } from "./forward";
 import { listModelsResponse } from "./models";
 import { getAdapter } from "./providers/registry";
-import type { ProviderAdapter } from "./providers/types";
+import type { ProviderAdapter, RequestInfo } from "./providers/types";
 import { parseJsonBody, readBodyWithLimit } from "./read-body";
 import { forwardableHeaders } from "./request-headers";
 import { ProxyRequestContext } from "./request-context";
@@ -69,7 +69,7 @@ async function proxy(request: Request, url: URL, routeSlug: string, upstreamPath
 
   const candidates = pricedCandidates(orderedProviders(route), info);
   context.reservation = await reserveForRequest({ store: counterStore, requestId: context.requestId, key, providers: candidates, info, requestBytes: context.requestBytes });
-  return forwardWithFailover(request, url, upstreamPath, body, json, candidates, context);
+  return forwardWithFailover(request, url, upstreamPath, body, json, candidates, context, { type: firstAdapter.type, info });
 }
 
 function orderedProviders(route: ResolvedRoute): ResolvedProvider[] {
@@ -91,6 +91,7 @@ async function forwardWithFailover(
   json: unknown,
   candidates: ResolvedProvider[],
   context: ProxyRequestContext,
+  alreadyRead: { type: string; info: RequestInfo },
 ): Promise<Response> {
   const search = searchWithoutKey(url);
   const clientHeaders = forwardableHeaders(request.headers);
@@ -98,7 +99,8 @@ async function forwardWithFailover(
   for (const [index, provider] of candidates.entries()) {
     const isLast = index === candidates.length - 1;
     const adapter = adapterFor(provider);
-    const info = adapter.requestInfo(upstreamPath, url.search, json);
+    // Members of the same type read the request identically: parse it once.
+    const info = adapter.type === alreadyRead.type ? alreadyRead.info : adapter.requestInfo(upstreamPath, url.search, json);
     const prepared = json !== null && adapter.prepareBody ? adapter.prepareBody(upstreamPath, json, info) : null;
     const upstreamBody = prepared ? new TextEncoder().encode(JSON.stringify(prepared.json)) : body;
     const abort = new AbortController();
