@@ -1,11 +1,11 @@
 // End-to-end journeys in real Chromium (Debian's, never a downloaded one)
-// against `npm start` on port 3100 with a database of its own.
+// against `npm start` on port 3100 (E2E_PORT) with a database of its own.
 import { defineConfig, devices } from "@playwright/test";
 
-const PORT = 3100;
+export const PORT = Number(process.env.E2E_PORT ?? 3100);
 const E2E_DATA_DIRECTORY = "data/e2e";
 /** The built-in `openai` provider's upstream: a fake the first-request journey starts on this fixed port. */
-export const BUILTIN_OPENAI_FAKE_PORT = 3199;
+export const BUILTIN_OPENAI_FAKE_PORT = Number(process.env.E2E_FAKE_PORT ?? PORT + 99);
 export const BUILTIN_OPENAI_OPERATOR_KEY = "sk-e2e-operator";
 
 export default defineConfig({

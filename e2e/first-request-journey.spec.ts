@@ -10,7 +10,7 @@ import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { uniqueEmail, signUp, openTab } from "./helpers";
-import { BUILTIN_OPENAI_FAKE_PORT, BUILTIN_OPENAI_OPERATOR_KEY } from "../playwright.config";
+import { BUILTIN_OPENAI_FAKE_PORT, BUILTIN_OPENAI_OPERATOR_KEY, PORT } from "../playwright.config";
 import { startFakeOpenAI, type FakeServer } from "../test/fakes/openai-upstream";
 
 const run = promisify(execFile);
@@ -77,7 +77,7 @@ test.describe("first request journey", () => {
     await expect(indicator).toContainText("Waiting for your first request…");
 
     const snippet = await copyCurlSnippet(page);
-    expect(snippet).toContain("http://localhost:3100/proxy/openai/chat/completions");
+    expect(snippet).toContain(`http://localhost:${PORT}/proxy/openai/chat/completions`);
     expect(snippet).toContain(`Authorization: Bearer ${secret}`);
     expect(snippet).toContain('"model": "gpt-4o-mini"');
 
