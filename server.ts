@@ -9,6 +9,7 @@ import { prepareProcess } from "./lib/startup";
 import { bootstrapAdmin } from "./lib/auth/bootstrap-admin";
 import { createDualProtocolServer, type NodeRequestHandler } from "./proxy/dual-protocol-server";
 import { counterStore, handleProxyRequest, PROXY_PREFIX } from "./proxy/handler";
+import { usageWriter } from "./proxy/metering";
 import { serveWithEngine } from "./proxy/node-http";
 import { installGracefulShutdown } from "./proxy/shutdown";
 
@@ -24,7 +25,7 @@ async function main() {
     console.error((error as Error).message);
     process.exit(1);
   }
-  await prepareProcess(counterStore);
+  await prepareProcess(counterStore, () => usageWriter.replaySpool());
   await bootstrapAdmin();
   const app = next({ dev: process.env.NODE_ENV === "development", hostname: "localhost", port: config.PORT });
   const nextHandler = app.getRequestHandler();

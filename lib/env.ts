@@ -25,6 +25,11 @@ const environmentSchema = z.object({
   GATEWAY_MAX_BODY_BYTES: z.coerce.number().int().positive().default(32 * 1024 * 1024),
   GATEWAY_CONNECT_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
   GATEWAY_FIRST_BYTE_TIMEOUT_MS: z.coerce.number().int().positive().default(120_000),
+  // Budget leases (lib/limits/lease-counter-store.ts): how long a dead process's lease survives it.
+  GATEWAY_LEASE_TTL_MS: z.coerce.number().int().min(1_000).default(60_000),
+  // Usage records that cannot be written yet wait here (proxy/usage-spool.ts); default: beside the SQLite file.
+  GATEWAY_SPOOL_DIR: z.string().optional(),
+  GATEWAY_SPOOL_MAX_BYTES: z.coerce.number().int().positive().default(1024 * 1024 * 1024),
   ...Object.fromEntries(
     BUILTIN_PROVIDER_SLUGS.flatMap((slug) => [
       [`GATEWAY_BUILTIN_${slug.toUpperCase()}_API_KEY`, z.string().min(1).optional()],

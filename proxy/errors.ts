@@ -16,6 +16,7 @@ export type GatewayErrorCode =
   | "invalid_request"
   | "request_too_large"
   | "upstream_unavailable"
+  | "service_unavailable"
   | "internal_error";
 
 export class GatewayError extends Error {

@@ -2,11 +2,11 @@
 // auth → route → reserve → forward (with failover) → meter → settle.
 import { env } from "@/lib/env";
 import { resolveRoute, type ResolvedProvider, type ResolvedRoute } from "@/lib/cache/organization-routes";
-import { SqlCounterStore } from "@/lib/limits/sql-counter-store";
-import type { CounterStore } from "@/lib/limits/counter-store";
+import { counterStore } from "@/lib/limits/process-counter-store";
 import { assertGatewayEnabled, authenticate } from "./authenticate";
 import { GatewayError, gatewayErrorResponse } from "./errors";
 import { sendUpstream, type AttemptOutcome } from "./forward";
+import { usageWriter } from "./metering";
 import { listModelsResponse } from "./models";
 import { getAdapter } from "./providers/registry";
 import type { ProviderAdapter, RequestInfo } from "./providers/types";
@@ -19,8 +19,7 @@ import { orderMembers, shouldFailover } from "./routing";
 
 export const PROXY_PREFIX = "/proxy";
 
-const globalForStore = globalThis as unknown as { gatewayCounterStore?: CounterStore };
-export const counterStore: CounterStore = (globalForStore.gatewayCounterStore ??= new SqlCounterStore());
+export { counterStore };
 
 export async function handleProxyRequest(request: Request): Promise<Response> {
   const url = new URL(request.url);
@@ -45,6 +44,10 @@ export async function handleProxyRequest(request: Request): Promise<Response> {
 async function proxy(request: Request, url: URL, routeSlug: string, upstreamPath: string, context: ProxyRequestContext): Promise<Response> {
   const key = await authenticate(request, url);
   context.key = key;
+  if (usageWriter.saturated) {
+    // The database has been unwritable for so long that the spool is full: serving more could not be metered.
+    throw new GatewayError(503, "service_unavailable", "The gateway cannot record usage right now (its database is unavailable); try again shortly");
+  }
   await assertGatewayEnabled(key);
   if (routeSlug === "models" && upstreamPath === "" && request.method === "GET") {
     const response = await listModelsResponse(key.organizationId);

@@ -1,8 +1,23 @@
 // Usage records leave the request path through an in-memory queue written in
-// batches (one INSERT of many rows plus the hourly rollups), so a request never
-// waits on the database to be metered. drain() flushes everything on shutdown.
-import { db } from "@/lib/db";
-import { applyUsageToRollups } from "@/lib/spending/rollups";
+// batches by the hot-path writer (no ORM: one prepared INSERT per row and one
+// upsert per hourly rollup row, in one transaction, off the event loop), so a
+// request never waits on the database to be metered. When the database cannot
+// take a batch, it waits in the on-disk spool and is replayed in order: a
+// record is never dropped. drain() flushes everything on shutdown.
+import path from "node:path";
+import { env } from "@/lib/env";
+import { hotPathDatabase } from "@/lib/hot-path-db";
+import { processSingleton } from "@/lib/process-singleton";
+import { UsageSpool } from "./usage-spool";
+import {
+  prepareUsage,
+  ROLLUP_KEY_COLUMNS,
+  ROLLUP_SUM_COLUMNS,
+  ROLLUP_TABLE,
+  USAGE_COLUMN_NAMES,
+  USAGE_TABLE,
+  type PreparedUsage,
+} from "./usage-rows";
 
 export interface UsageRecordInput {
   id: string;
@@ -33,14 +48,42 @@ export interface UsageRecordInput {
 
 const FLUSH_INTERVAL_MS = 200;
 const MAX_BATCH = 500;
+const FIRST_RETRY_MS = 250;
+const MAX_RETRY_MS = 5_000;
 
 type UsageListener = (record: UsageRecordInput) => void;
 
-class UsageWriter {
+async function writePrepared(batch: PreparedUsage[]): Promise<void> {
+  const lastUse = new Map<string, string>();
+  for (const record of batch) if (record.apiKeyId) lastUse.set(record.apiKeyId, record.time);
+  await hotPathDatabase().writeUsage({
+    table: USAGE_TABLE,
+    columns: USAGE_COLUMN_NAMES,
+    rows: batch.map((record) => record.row),
+    rollup: {
+      table: ROLLUP_TABLE,
+      keyColumns: ROLLUP_KEY_COLUMNS,
+      sumColumns: ROLLUP_SUM_COLUMNS,
+      rows: batch.map((record) => [record.rollupKey, record.rollupSums]),
+    },
+    keyTouches: [...lastUse],
+  });
+}
+
+export class UsageWriter {
   private queue: UsageRecordInput[] = [];
   private timer: NodeJS.Timeout | null = null;
+  private retryTimer: NodeJS.Timeout | null = null;
+  private retryDelayMs = FIRST_RETRY_MS;
+  /** Set while records wait in the spool: new ones queue behind them, keeping the order. */
+  private spooling = false;
   private flushing: Promise<void> = Promise.resolve();
   private readonly listeners = new Set<UsageListener>();
+
+  constructor(
+    private readonly spool: UsageSpool,
+    private readonly write: (batch: PreparedUsage[]) => Promise<void> = writePrepared,
+  ) {}
 
   record(record: UsageRecordInput): void {
     this.queue.push(record);
@@ -58,6 +101,7 @@ class UsageWriter {
     return () => this.listeners.delete(listener);
   }
 
+  /** Write what is queued (to the database, or to the spool while it is unavailable). */
   flush(): Promise<void> {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
@@ -66,53 +110,66 @@ class UsageWriter {
     return this.flushing;
   }
 
+  /** Replay the spool now (at start: records of a crashed or stopped run). Resolves true when it is empty. */
+  replaySpool(): Promise<boolean> {
+    let replayed = false;
+    this.flushing = this.flushing.then(async () => {
+      replayed = await this.spool.replay(this.write, MAX_BATCH);
+      if (replayed && this.spooling) console.log("[metering] the database is writable again; spooled usage records are stored");
+      this.spooling = !replayed;
+    });
+    return this.flushing.then(() => replayed);
+  }
+
   pending(): number {
     return this.queue.length;
   }
 
+  /** True when the spool is full: the proxy refuses requests it could not meter. */
+  get saturated(): boolean {
+    return this.spool.full;
+  }
+
   private async writeQueued(): Promise<void> {
     while (this.queue.length) {
-      const batch = this.queue.splice(0, MAX_BATCH);
-      await writeWithRetries(batch);
+      const batch = this.queue.splice(0, MAX_BATCH).map(prepareUsage);
+      if (!this.spooling) {
+        try {
+          await this.write(batch);
+          continue;
+        } catch (error) {
+          console.error(`[metering] the database refused ${batch.length} usage records; they wait in the spool:`, (error as Error).message);
+          this.spooling = true;
+        }
+      }
+      await this.spool.append(batch);
+      this.scheduleReplay();
     }
   }
-}
 
-/** Records and their rollups land together or not at all, so a retry never counts twice. */
-async function writeBatch(batch: UsageRecordInput[]): Promise<void> {
-  await db.$transaction(async (transaction) => {
-    await transaction.usageRecord.createMany({ data: batch });
-    await applyUsageToRollups(transaction, batch);
-  });
-  await touchKeys(batch);
-}
-
-/** A busy database gets retried; a batch that keeps failing is split so one bad row cannot hold back the rest. */
-async function writeWithRetries(batch: UsageRecordInput[]): Promise<void> {
-  for (let attempt = 1; attempt <= 3; attempt++) {
-    try {
-      return await writeBatch(batch);
-    } catch (error) {
-      console.error(`[metering] writing ${batch.length} usage records failed (attempt ${attempt})`, error);
-      await new Promise((resolve) => setTimeout(resolve, 250 * attempt));
-    }
-  }
-  if (batch.length === 1) {
-    console.error("[metering] dropping a usage record that cannot be written:", batch[0].id);
-    return;
-  }
-  for (const record of batch) await writeWithRetries([record]);
-}
-
-async function touchKeys(batch: UsageRecordInput[]): Promise<void> {
-  const lastUse = new Map<string, Date>();
-  for (const record of batch) {
-    if (record.apiKeyId) lastUse.set(record.apiKeyId, record.time);
-  }
-  for (const [id, time] of lastUse) {
-    await db.apiKey.updateMany({ where: { id }, data: { lastUsedAt: time } });
+  private scheduleReplay(): void {
+    if (this.retryTimer) return;
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = null;
+      void this.replaySpool().then((empty) => {
+        this.retryDelayMs = empty ? FIRST_RETRY_MS : Math.min(this.retryDelayMs * 2, MAX_RETRY_MS);
+        if (!empty) this.scheduleReplay();
+      });
+    }, this.retryDelayMs);
+    this.retryTimer.unref();
   }
 }
 
-const globalForMetering = globalThis as unknown as { gatewayUsageWriter?: UsageWriter };
-export const usageWriter: UsageWriter = (globalForMetering.gatewayUsageWriter ??= new UsageWriter());
+/** GATEWAY_SPOOL_DIR, else a spool folder beside the SQLite file (or under the data folder). */
+function spoolDirectory(): string {
+  const config = env();
+  if (config.GATEWAY_SPOOL_DIR) return config.GATEWAY_SPOOL_DIR;
+  const url = config.DATABASE_URL;
+  if (url.startsWith("file:")) return path.join(path.dirname(path.resolve(url.slice("file:".length))), "spool");
+  return path.join(config.GATEWAY_DATA_DIR, "spool");
+}
+
+export const usageWriter: UsageWriter = processSingleton(
+  "usageWriter",
+  () => new UsageWriter(new UsageSpool(spoolDirectory(), env().GATEWAY_SPOOL_MAX_BYTES)),
+);

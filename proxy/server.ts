@@ -4,11 +4,12 @@ import { env } from "@/lib/env";
 import { prepareProcess } from "@/lib/startup";
 import { createDualProtocolServer, type NodeRequestHandler } from "./dual-protocol-server";
 import { counterStore, handleProxyRequest, PROXY_PREFIX } from "./handler";
+import { usageWriter } from "./metering";
 import { serveWithEngine } from "./node-http";
 import { installGracefulShutdown } from "./shutdown";
 
 export async function startProxyServer(port: number, host = "0.0.0.0") {
-  await prepareProcess(counterStore);
+  await prepareProcess(counterStore, () => usageWriter.replaySpool());
   const handler: NodeRequestHandler = (incoming, outgoing) => {
     if (!(incoming.url ?? "/").startsWith(PROXY_PREFIX + "/")) {
       outgoing.statusCode = 404;

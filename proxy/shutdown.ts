@@ -1,6 +1,7 @@
 // Graceful stop on SIGTERM/SIGINT: stop accepting connections, let in-flight
 // requests and streams finish (bounded), then write every pending usage record
 // and settlement before exiting. No record is lost to a deploy.
+import { counterStore } from "@/lib/limits/process-counter-store";
 import { usageWriter } from "./metering";
 import { inFlightRequests, waitForSettlements } from "./request-context";
 import { flushRequestTelemetry } from "./telemetry";
@@ -28,6 +29,7 @@ export function installGracefulShutdown(server: DrainableServer, name: string): 
     // Closing connections ends any stream still running; its usage is recorded as it ends.
     await new Promise((resolve) => setTimeout(resolve, 50));
     await waitForSettlements();
+    await counterStore.close(); // spend written, leased room handed back to other processes
     await usageWriter.flush();
     await flushRequestTelemetry();
     console.log(`[${name}] stopped cleanly`);

@@ -1,7 +1,6 @@
-// Spend counters behind one interface, so the single-process SQLite store and a
-// multi-process PostgreSQL store satisfy the same engine. A reservation holds the
-// worst-case cost of one request against every limit that applies; settling
-// replaces it with the real cost.
+// Spend counters behind one interface (lease-counter-store.ts implements it).
+// A reservation holds the worst-case cost of one request against every limit
+// that applies; settling replaces it with the real cost.
 import type { LimitWindow } from "./windows";
 
 export interface LimitCheck {
@@ -46,4 +45,8 @@ export interface CounterStore {
   settle(reservation: Reservation, actualMicros: bigint, balanceMicros: bigint): Promise<void>;
   /** Release holds whose process died before settling them. */
   releaseExpired(now: Date): Promise<number>;
+  /** Write settled spend to the database now. */
+  flush(): Promise<void>;
+  /** Write everything and hand held room back (graceful shutdown). */
+  close(): Promise<void>;
 }

@@ -117,7 +117,9 @@ export async function startTestGateway(): Promise<TestGateway> {
 export async function flushUsage(): Promise<void> {
   const { usageWriter } = await import("@/proxy/metering");
   const { waitForSettlements } = await import("@/proxy/request-context");
+  const { counterStore } = await import("@/lib/limits/process-counter-store");
   await new Promise((resolve) => setTimeout(resolve, 20));
   await waitForSettlements();
+  await counterStore.flush();
   await usageWriter.flush();
 }
