@@ -1,6 +1,5 @@
 "use client";
 // Settings › Gateway: the master switch and the base URL SDKs use.
-import { toast } from "sonner";
 import { CopyButton } from "@/components/ui/copy-button";
 import { Panel } from "@/components/ui/panel";
 import { ErrorState, LoadingRows } from "@/components/ui/query-states";
@@ -11,7 +10,7 @@ import { useGatewaySettings } from "./use-settings";
 export function GatewaySection() {
   const gateway = useGatewaySettings();
   const update = useUpdateGateway();
-  const enabled = update.isPending && update.variables.enabled !== undefined ? update.variables.enabled : gateway.data?.enabled;
+  const enabled = update.isPending && update.variables.patch.enabled !== undefined ? update.variables.patch.enabled : gateway.data?.enabled;
 
   return (
     <Panel id="gateway" title="Gateway" description="When the gateway is off, every request through it is refused with gateway_disabled.">
@@ -27,13 +26,7 @@ export function GatewaySection() {
             checked={enabled ?? false}
             disabled={update.isPending}
             onChange={(checked) =>
-              update.mutate(
-                { enabled: checked },
-                {
-                  onSuccess: () => toast.success(checked ? "The gateway is on" : "The gateway is off"),
-                  onError: (error) => toast.error(error.message),
-                },
-              )
+              update.mutate({ patch: { enabled: checked }, successMessage: checked ? "The gateway is on" : "The gateway is off" })
             }
           />
           <div className="flex flex-col gap-1.5">

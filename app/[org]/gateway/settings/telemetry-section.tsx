@@ -67,8 +67,8 @@ function TelemetryForm({ telemetry, projects }: { telemetry: GatewayView["teleme
   const save = (event: FormEvent) => {
     event.preventDefault();
     if (!check()) return;
-    update.mutate(
-      {
+    update.mutate({
+      patch: {
         telemetry: {
           enabled,
           project: project || null,
@@ -77,8 +77,8 @@ function TelemetryForm({ telemetry, projects }: { telemetry: GatewayView["teleme
           ...(headers.trim() ? { otlpHeaders: headers.trim() } : {}),
         },
       },
-      { onSuccess: () => toast.success("Telemetry settings saved"), onError: (error) => toast.error(error.message) },
-    );
+      successMessage: "Telemetry settings saved",
+    });
   };
 
   const sendTestSpan = () => {
@@ -156,10 +156,7 @@ function TelemetryForm({ telemetry, projects }: { telemetry: GatewayView["teleme
           <Button
             variant="ghost"
             onClick={() =>
-              update.mutate(
-                { telemetry: { otlpHeaders: null } },
-                { onSuccess: () => toast.success("Saved headers removed"), onError: (error) => toast.error(error.message) },
-              )
+update.mutate({ patch: { telemetry: { otlpHeaders: null } }, successMessage: "Saved headers removed" })
             }
           >
             Remove saved headers
