@@ -8,7 +8,7 @@ import { env } from "./lib/env";
 import { prepareProcess } from "./lib/startup";
 import { bootstrapAdmin } from "./lib/auth/bootstrap-admin";
 import { createDualProtocolServer, type NodeRequestHandler } from "./proxy/dual-protocol-server";
-import { counterStore, handleProxyRequest, PROXY_PREFIX } from "./proxy/handler";
+import { counterStore, handleProxy, PROXY_PREFIX } from "./proxy/handler";
 import { usageWriter } from "./proxy/metering";
 import { serveWithEngine } from "./proxy/node-http";
 import { installGracefulShutdown } from "./proxy/shutdown";
@@ -32,13 +32,13 @@ async function main() {
   await app.prepare();
 
   const http1Handler: NodeRequestHandler = (incoming, outgoing) => {
-    if (isProxyPath(incoming.url ?? "/")) return serveWithEngine(handleProxyRequest, incoming, outgoing);
+    if (isProxyPath(incoming.url ?? "/")) return serveWithEngine(handleProxy, incoming, outgoing);
     // Sign-in throttling keys on the client address: never trust one the client sent itself.
     incoming.headers["x-forwarded-for"] = incoming.socket.remoteAddress ?? "";
     void nextHandler(incoming as IncomingMessage, outgoing as ServerResponse);
   };
   const http2Handler: NodeRequestHandler = (incoming, outgoing) => {
-    if (isProxyPath(incoming.url ?? "/")) return serveWithEngine(handleProxyRequest, incoming, outgoing);
+    if (isProxyPath(incoming.url ?? "/")) return serveWithEngine(handleProxy, incoming, outgoing);
     outgoing.statusCode = 505;
     outgoing.end("The dashboard speaks HTTP/1.1; only /proxy accepts HTTP/2");
   };

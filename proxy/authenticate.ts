@@ -4,10 +4,11 @@ import { findKeyByHash, type CachedKey } from "@/lib/cache/key-cache";
 import { organizationRoutes } from "@/lib/cache/organization-routes";
 import { lookupHash } from "@/lib/crypto";
 import { GatewayError } from "./errors";
+import type { HeaderBag } from "./exchange";
 import { extractGatewayKey } from "./request-headers";
 
-export async function authenticate(request: Request, url: URL): Promise<CachedKey> {
-  const secret = extractGatewayKey(request.headers, url);
+export async function authenticate(headers: HeaderBag, url: URL): Promise<CachedKey> {
+  const secret = extractGatewayKey(headers, url);
   if (!secret) throw new GatewayError(401, "invalid_api_key", "Missing gateway API key: send it as Authorization: Bearer <key>");
   const key = await findKeyByHash(lookupHash(secret));
   if (!key) throw new GatewayError(401, "invalid_api_key", "Invalid gateway API key");

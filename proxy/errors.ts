@@ -1,5 +1,6 @@
 // Errors the gateway itself produces, in the calling route's own wire shape so
 // each SDK raises its normal error class. Every one carries x-gateway-error-code.
+import { jsonReply, type ProxyReply } from "./exchange";
 import { bedrockErrorBody } from "./providers/bedrock/bedrock-error";
 import type { ErrorShape } from "./providers/types";
 
@@ -74,13 +75,10 @@ function errorBody(shape: ErrorShape, status: number, code: GatewayErrorCode, me
   }
 }
 
-/** A JSON error response in the route's shape. */
-export function gatewayErrorResponse(shape: ErrorShape, error: GatewayError, extraHeaders: Record<string, string> = {}): Response {
+/** A JSON error reply in the route's shape. */
+export function gatewayErrorReply(shape: ErrorShape, error: GatewayError, extraHeaders: Record<string, string> = {}): ProxyReply {
   const { body, headers } = errorBody(shape, error.status, error.code, error.message);
-  return new Response(JSON.stringify(body), {
-    status: error.status,
-    headers: { "content-type": "application/json", "x-gateway-error-code": error.code, ...headers, ...extraHeaders },
-  });
+  return jsonReply(error.status, body, { "x-gateway-error-code": error.code, ...headers, ...extraHeaders });
 }
 
 /**

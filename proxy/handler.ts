@@ -1,16 +1,17 @@
-// The gateway engine: (Request) => Promise<Response>, free of any framework.
+// The gateway engine: (ProxyIncoming) => Promise<ProxyReply>, free of any framework.
 // auth → route → reserve → forward (with failover) → meter → settle.
 import { env } from "@/lib/env";
 import { resolveRoute, type ResolvedProvider, type ResolvedRoute } from "@/lib/cache/organization-routes";
 import { counterStore } from "@/lib/limits/process-counter-store";
 import { assertGatewayEnabled, authenticate } from "./authenticate";
-import { GatewayError, gatewayErrorResponse } from "./errors";
-import { sendUpstream, type AttemptOutcome } from "./forward";
+import { GatewayError, gatewayErrorReply } from "./errors";
+import type { ProxyIncoming, ProxyReply } from "./exchange";
+import { discardBody, sendUpstream, UpstreamAbort, type AttemptOutcome } from "./forward";
 import { usageWriter } from "./metering";
-import { listModelsResponse } from "./models";
+import { listModelsReply } from "./models";
 import { getAdapter } from "./providers/registry";
 import type { ProviderAdapter, RequestInfo } from "./providers/types";
-import { parseJsonBody, readBodyWithLimit } from "./read-body";
+import { parseJsonBody } from "./read-body";
 import { forwardableHeaders } from "./request-headers";
 import { ProxyRequestContext } from "./request-context";
 import { pricedCandidates, reserveForRequest } from "./reserve";
@@ -21,14 +22,14 @@ export const PROXY_PREFIX = "/proxy";
 
 export { counterStore };
 
-export async function handleProxyRequest(request: Request): Promise<Response> {
-  const url = new URL(request.url);
+export async function handleProxy(request: ProxyIncoming): Promise<ProxyReply> {
+  const url = new URL(request.target, "http://gateway");
   const afterPrefix = url.pathname.startsWith(PROXY_PREFIX) ? url.pathname.slice(PROXY_PREFIX.length) : url.pathname;
   const [routeSlug = "", ...rest] = afterPrefix.replace(/^\/+/, "").split("/");
   const upstreamPath = rest.join("/");
-  const context = new ProxyRequestContext(request, upstreamPath, counterStore);
+  const context = new ProxyRequestContext(request.headers.get("traceparent"), upstreamPath, counterStore);
   try {
-    return await proxy(request, url, decodeURIComponent(routeSlug), upstreamPath, context);
+    return await proxy(request, url, decodeRouteSlug(routeSlug), upstreamPath, context);
   } catch (error) {
     const gatewayError =
       error instanceof GatewayError ? error : new GatewayError(500, "internal_error", "The gateway failed to handle this request");
@@ -37,12 +38,20 @@ export async function handleProxyRequest(request: Request): Promise<Response> {
     context.errorCode = gatewayError.code;
     context.errorMessage = gatewayError.message;
     context.finish();
-    return gatewayErrorResponse(context.shape, gatewayError, context.responseHeaders());
+    return gatewayErrorReply(context.shape, gatewayError, context.responseHeaders());
   }
 }
 
-async function proxy(request: Request, url: URL, routeSlug: string, upstreamPath: string, context: ProxyRequestContext): Promise<Response> {
-  const key = await authenticate(request, url);
+function decodeRouteSlug(routeSlug: string): string {
+  try {
+    return decodeURIComponent(routeSlug);
+  } catch {
+    throw new GatewayError(400, "invalid_request", `The route name '${routeSlug}' is not valid percent-encoding`);
+  }
+}
+
+async function proxy(request: ProxyIncoming, url: URL, routeSlug: string, upstreamPath: string, context: ProxyRequestContext): Promise<ProxyReply> {
+  const key = await authenticate(request.headers, url);
   context.key = key;
   if (usageWriter.saturated) {
     // The database has been unwritable for so long that the spool is full: serving more could not be metered.
@@ -50,7 +59,7 @@ async function proxy(request: Request, url: URL, routeSlug: string, upstreamPath
   }
   await assertGatewayEnabled(key);
   if (routeSlug === "models" && upstreamPath === "" && request.method === "GET") {
-    const response = await listModelsResponse(key.organizationId);
+    const response = await listModelsReply(key.organizationId);
     context.status = 200;
     context.finish();
     return response;
@@ -63,7 +72,7 @@ async function proxy(request: Request, url: URL, routeSlug: string, upstreamPath
   const firstAdapter = adapterFor(route.kind === "provider" ? route.provider : route.members[0].provider);
   context.shape = firstAdapter.errorShape;
 
-  const body = await readBodyWithLimit(request, env().GATEWAY_MAX_BODY_BYTES);
+  const body = await request.readBody(env().GATEWAY_MAX_BODY_BYTES);
   context.requestBytes = body?.byteLength ?? 0;
   const json = parseJsonBody(body, request.headers.get("content-type"));
   context.requestJson = json;
@@ -87,7 +96,7 @@ function adapterFor(provider: ResolvedProvider): ProviderAdapter {
 }
 
 async function forwardWithFailover(
-  request: Request,
+  request: ProxyIncoming,
   url: URL,
   upstreamPath: string,
   body: Uint8Array | null,
@@ -95,7 +104,7 @@ async function forwardWithFailover(
   candidates: ResolvedProvider[],
   context: ProxyRequestContext,
   alreadyRead: { type: string; info: RequestInfo },
-): Promise<Response> {
+): Promise<ProxyReply> {
   const search = searchWithoutKey(url);
   const clientHeaders = forwardableHeaders(request.headers);
   let lastFailure = "no member could be tried";
@@ -105,10 +114,9 @@ async function forwardWithFailover(
     // Members of the same type read the request identically: parse it once.
     const info = adapter.type === alreadyRead.type ? alreadyRead.info : adapter.requestInfo(upstreamPath, url.search, json);
     const prepared = json !== null && adapter.prepareBody ? adapter.prepareBody(upstreamPath, json, info) : null;
-    const upstreamBody = prepared ? new TextEncoder().encode(JSON.stringify(prepared.json)) : body;
-    const abort = new AbortController();
-    const onClientAbort = () => abort.abort();
-    request.signal?.addEventListener("abort", onClientAbort, { once: true });
+    const upstreamBody = prepared ? Buffer.from(JSON.stringify(prepared.json)) : body;
+    const abort = new UpstreamAbort();
+    const stopListening = request.onClientGone(() => abort.abort());
     context.attempts++;
     context.provider = provider;
     const attempt = context.recordAttempt(provider); // how each attempt ended feeds telemetry's attempt spans
@@ -122,7 +130,7 @@ async function forwardWithFailover(
         body: upstreamBody,
         provider: { type: provider.type, slug: provider.slug, baseUrl: provider.baseUrl, credentials: provider.credentials },
       });
-      outcome = await sendUpstream(upstreamRequest, request.method, abort.signal);
+      outcome = await sendUpstream(upstreamRequest, request.method, abort);
     } catch (error) {
       // Misconfiguration (no base URL, bad service account, token endpoint down): this member cannot serve.
       outcome = { kind: "failure", reason: "connection", message: (error as Error).message };
@@ -130,7 +138,7 @@ async function forwardWithFailover(
     if (outcome.kind === "failure") {
       attempt.endedAt = Date.now();
       attempt.failure = { reason: outcome.reason, message: outcome.message };
-      request.signal?.removeEventListener("abort", onClientAbort);
+      stopListening();
       if (outcome.reason === "aborted") throw new GatewayError(499 as number, "upstream_unavailable", outcome.message);
       lastFailure = `${provider.slug}: ${outcome.message}`;
       if (!isLast) continue;
@@ -142,7 +150,7 @@ async function forwardWithFailover(
       attempt.endedAt = Date.now();
       attempt.failure = { reason: String(upstream.status), message: `status ${upstream.status}` };
       lastFailure = `${provider.slug}: status ${upstream.status}`;
-      void upstream.body?.cancel().catch(() => {});
+      discardBody(upstream.body);
       continue;
     }
     context.status = upstream.status;
@@ -151,10 +159,10 @@ async function forwardWithFailover(
       context.errorCode = "upstream_unavailable";
     }
     const contentType = upstream.headers.get("content-type") ?? "";
-    if (upstream.body && upstream.status < 400 && adapter.isStreamingResponse(info, contentType)) {
-      return respondWithStream(upstream, adapter, context, prepared?.injectedUsage ?? false, () => abort.abort(), () => request.signal?.aborted ?? false);
+    if (upstream.status < 400 && adapter.isStreamingResponse(info, contentType)) {
+      return respondWithStream(upstream, adapter, context, prepared?.injectedUsage ?? false, () => abort.abort(), () => request.clientGone);
     }
-    request.signal?.removeEventListener("abort", onClientAbort);
+    stopListening();
     return respondWithJson(upstream, adapter, context);
   }
   throw new GatewayError(502, "upstream_unavailable", `Every upstream failed; last: ${lastFailure}`);

@@ -1,6 +1,7 @@
 // GET /proxy/models: for every route the key's organization can use, the
 // models it offers — asked of each provider (cached), plus custom-priced ones.
 import { organizationRoutes, type ResolvedProvider } from "@/lib/cache/organization-routes";
+import { jsonReply, type ProxyReply } from "./exchange";
 import { getAdapter } from "./providers/registry";
 
 const MODEL_LIST_TTL_MS = 5 * 60_000;
@@ -25,7 +26,7 @@ async function loadModels(provider: ResolvedProvider): Promise<string[]> {
   return [...new Set([...provider.prices.map((price) => price.model), ...(listed ?? [])])].sort();
 }
 
-export async function listModelsResponse(organizationId: string): Promise<Response> {
+export async function listModelsReply(organizationId: string): Promise<ProxyReply> {
   const routes = await organizationRoutes(organizationId);
   const data: Array<{ id: string; object: "model"; owned_by: string; route: string; provider: string }> = [];
   const routeSummaries: Array<{ route: string; kind: "provider" | "group"; models: string[] }> = [];
@@ -41,5 +42,5 @@ export async function listModelsResponse(organizationId: string): Promise<Respon
     routeSummaries.push({ route: slug, kind: "group", models: sorted });
     for (const model of sorted) data.push({ id: model, object: "model", owned_by: slug, route: slug, provider: slug });
   }
-  return Response.json({ object: "list", data, routes: routeSummaries });
+  return jsonReply(200, { object: "list", data, routes: routeSummaries });
 }

@@ -1,87 +1,104 @@
-// Bridges node:http to the engine's (Request) => Response, without Next in the
-// way. A client that disconnects aborts the Request's signal and cancels the
-// response stream, which aborts the upstream call.
+// Bridges node:http (and the HTTP/2 compatibility API) to the engine, without
+// Next and without Web Request/Response objects in the way. A client that
+// disconnects cancels the reply's stream, which aborts the upstream call.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Http2ServerRequest, Http2ServerResponse } from "node:http2";
-import { Readable } from "node:stream";
+import type { Readable } from "node:stream";
+import { HeaderBag, isStreamBody, type ProxyIncoming, type ProxyReply, type StreamBody } from "./exchange";
+import { readNodeBody } from "./read-body";
 
 type NodeIncoming = IncomingMessage | Http2ServerRequest;
 type NodeOutgoing = ServerResponse | Http2ServerResponse;
+export type ProxyEngine = (incoming: ProxyIncoming) => Promise<ProxyReply>;
 
-/** The origin a request was addressed to (HTTP/2 carries it in :authority). */
-export function requestOrigin(incoming: NodeIncoming): string {
-  const host = incoming.headers.host ?? incoming.headers[":authority"] ?? "localhost";
-  return `http://${Array.isArray(host) ? host[0] : host}`;
+/** The engine's view of a node:http request. */
+export function fromNode(incoming: NodeIncoming, outgoing: NodeOutgoing): ProxyIncoming {
+  let gone = false;
+  const listeners: Array<() => void> = [];
+  outgoing.once("close", () => {
+    if (outgoing.writableFinished) return;
+    gone = true;
+    for (const listener of listeners.splice(0)) listener();
+  });
+  return {
+    method: incoming.method ?? "GET",
+    target: incoming.url ?? "/",
+    headers: new HeaderBag(incoming.headers),
+    readBody: (maxBytes) => readNodeBody(incoming as Readable & NodeIncoming, maxBytes),
+    get clientGone() {
+      return gone;
+    },
+    onClientGone(listener) {
+      if (gone) {
+        listener();
+        return () => {};
+      }
+      listeners.push(listener);
+      return () => {
+        const index = listeners.indexOf(listener);
+        if (index >= 0) listeners.splice(index, 1);
+      };
+    },
+  };
 }
 
-export function toWebRequest(incoming: NodeIncoming, outgoing: NodeOutgoing, origin = requestOrigin(incoming)): Request {
-  const abort = new AbortController();
-  outgoing.on("close", () => {
-    if (!outgoing.writableFinished) abort.abort();
-  });
-  const headers = new Headers();
-  for (const [name, value] of Object.entries(incoming.headers)) {
-    // HTTP/2 pseudo-headers (:method, :path…) are not headers a Request can carry.
-    if (value === undefined || name.startsWith(":")) continue;
-    if (Array.isArray(value)) for (const item of value) headers.append(name, item);
-    else headers.set(name, value);
-  }
-  const hasBody = incoming.method !== "GET" && incoming.method !== "HEAD";
-  return new Request(new URL(incoming.url ?? "/", origin), {
-    method: incoming.method,
-    headers,
-    body: hasBody ? (Readable.toWeb(incoming as Readable) as ReadableStream<Uint8Array>) : undefined,
-    signal: abort.signal,
-    // @ts-expect-error Node's fetch needs duplex for streamed request bodies
-    duplex: "half",
-  });
-}
-
-export async function sendWebResponse(response: Response, outgoing: NodeOutgoing): Promise<void> {
-  outgoing.statusCode = response.status;
-  for (const [name, value] of response.headers) outgoing.setHeader(name, value);
-  if (!response.body) {
-    outgoing.end();
+export async function sendReply(reply: ProxyReply, outgoing: NodeOutgoing): Promise<void> {
+  const { body } = reply;
+  if (!isStreamBody(body)) {
+    if (body) reply.headers["content-length"] = String(body.byteLength);
+    (outgoing as ServerResponse).writeHead(reply.status, reply.headers);
+    if (body) outgoing.end(body);
+    else outgoing.end();
     return;
   }
+  for (const name in reply.headers) outgoing.setHeader(name, reply.headers[name]);
+  outgoing.statusCode = reply.status;
   // Send headers now: a stream's first byte should not wait for its first chunk.
   if ("flushHeaders" in outgoing) outgoing.flushHeaders();
-  else outgoing.writeHead(response.status);
-  const reader = response.body.getReader();
-  const clientGone = new Promise<"gone">((resolve) => outgoing.once("close", () => resolve("gone")));
+  else outgoing.writeHead(reply.status);
+  await pipeStream(body, outgoing);
+}
+
+/** Chunk by chunk, waiting for the socket to drain: a slow client slows the upstream read, never the heap. */
+async function pipeStream(body: StreamBody, outgoing: NodeOutgoing): Promise<void> {
+  const onClose = () => {
+    if (!outgoing.writableFinished) body.cancel();
+  };
+  outgoing.once("close", onClose);
   try {
-    for (;;) {
-      const next = await Promise.race([reader.read(), clientGone]);
-      if (next === "gone") {
-        await reader.cancel().catch(() => {});
-        return;
-      }
-      if (next.done) break;
-      // Respect backpressure: wait for the socket to drain before reading more.
-      if (!(outgoing as ServerResponse).write(next.value)) {
-        const drained = await Promise.race([new Promise<"drain">((resolve) => outgoing.once("drain", () => resolve("drain"))), clientGone]);
-        if (drained === "gone") {
-          await reader.cancel().catch(() => {});
-          return;
-        }
-      }
+    for await (const chunk of body.chunks) {
+      if (outgoing.destroyed) break;
+      if (!(outgoing as ServerResponse).write(chunk)) await drainedOrClosed(outgoing);
     }
-    outgoing.end();
+    if (!outgoing.destroyed) outgoing.end();
   } catch {
     outgoing.destroy();
+  } finally {
+    outgoing.removeListener("close", onClose);
   }
+}
+
+function drainedOrClosed(outgoing: NodeOutgoing): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      outgoing.removeListener("drain", done);
+      outgoing.removeListener("close", done);
+      resolve();
+    };
+    outgoing.once("drain", done);
+    outgoing.once("close", done);
+  });
 }
 
 /** Serve one node:http (or HTTP/2 compatibility) request with the engine. */
-export function serveWithEngine(engine: (request: Request) => Promise<Response>, incoming: NodeIncoming, outgoing: NodeOutgoing): void {
-  const request = toWebRequest(incoming, outgoing);
-  engine(request)
-    .then((response) => sendWebResponse(response, outgoing))
+export function serveWithEngine(engine: ProxyEngine, incoming: NodeIncoming, outgoing: NodeOutgoing): void {
+  engine(fromNode(incoming, outgoing))
+    .then((reply) => sendReply(reply, outgoing))
     .catch((error) => {
       console.error("[proxy] unexpected failure", error);
       if (!outgoing.headersSent) {
         outgoing.statusCode = 500;
         outgoing.end();
-      }
+      } else outgoing.destroy();
     });
 }

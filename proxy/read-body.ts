@@ -1,32 +1,59 @@
 // Read a request body with a hard size cap, refusing early when the declared
 // length is already too large.
+import type { Readable } from "node:stream";
 import { GatewayError } from "./errors";
 
-export async function readBodyWithLimit(request: Request, maxBytes: number): Promise<Uint8Array | null> {
+/** A Web Request's body (the Next route handler's path). */
+export async function readWebBody(request: Request, maxBytes: number): Promise<Uint8Array | null> {
   if (!request.body || request.method === "GET" || request.method === "HEAD") return null;
-  const declared = Number(request.headers.get("content-length") ?? "NaN");
-  if (Number.isFinite(declared) && declared > maxBytes) throw tooLarge(maxBytes);
-  const reader = request.body.getReader();
+  assertDeclaredLength(request.headers.get("content-length"), maxBytes);
   const chunks: Uint8Array[] = [];
   let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > maxBytes) {
-      void reader.cancel().catch(() => {});
-      throw tooLarge(maxBytes);
-    }
-    chunks.push(value);
+  for await (const chunk of request.body as unknown as AsyncIterable<Uint8Array>) {
+    total += chunk.byteLength;
+    if (total > maxBytes) throw tooLarge(maxBytes); // leaving the loop cancels the stream
+    chunks.push(chunk);
   }
+  return joined(chunks, total);
+}
+
+/**
+ * A node:http request's body. Past the limit it stops collecting but keeps the
+ * stream flowing (discarding the rest), so the client reads a 413 instead of
+ * a connection reset halfway through its upload.
+ */
+export function readNodeBody(incoming: Readable & { method?: string; headers: Record<string, unknown> }, maxBytes: number): Promise<Uint8Array | null> {
+  if (incoming.method === "GET" || incoming.method === "HEAD") return Promise.resolve(null);
+  return new Promise((resolve, reject) => {
+    const chunks: Uint8Array[] = [];
+    let total = 0;
+    const onData = (chunk: Buffer) => {
+      total += chunk.byteLength;
+      if (total > maxBytes) return refuse();
+      chunks.push(chunk);
+    };
+    const refuse = () => {
+      incoming.removeListener("data", onData);
+      incoming.resume();
+      reject(tooLarge(maxBytes));
+    };
+    const declared = Number(incoming.headers["content-length"] ?? "NaN");
+    if (Number.isFinite(declared) && declared > maxBytes) return refuse();
+    incoming.on("data", onData);
+    incoming.once("end", () => total <= maxBytes && resolve(joined(chunks, total)));
+    incoming.once("error", (error) => reject(error));
+  });
+}
+
+function assertDeclaredLength(declaredLength: string | null, maxBytes: number): void {
+  const declared = Number(declaredLength ?? "NaN");
+  if (Number.isFinite(declared) && declared > maxBytes) throw tooLarge(maxBytes);
+}
+
+function joined(chunks: Uint8Array[], total: number): Uint8Array | null {
+  if (chunks.length === 0) return null;
   if (chunks.length === 1) return chunks[0];
-  const body = new Uint8Array(total);
-  let offset = 0;
-  for (const chunk of chunks) {
-    body.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return body;
+  return Buffer.concat(chunks, total);
 }
 
 function tooLarge(maxBytes: number): GatewayError {

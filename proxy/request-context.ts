@@ -56,12 +56,12 @@ export class ProxyRequestContext {
   private settled: Promise<void> = Promise.resolve();
 
   constructor(
-    request: Request,
+    traceparent: string | null,
     readonly upstreamPath: string,
     private readonly counterStore: CounterStore,
   ) {
     this.shape = errorShapeForPath(upstreamPath);
-    const parent = parseTraceparent(request.headers.get("traceparent"));
+    const parent = parseTraceparent(traceparent);
     this.traceId = parent?.traceId ?? randomBytes(16).toString("hex");
     this.parentSpanId = parent?.spanId ?? null;
     inFlight.add(this);

@@ -1,15 +1,20 @@
 // Turning the upstream's answer into the client's: JSON bodies are read whole
 // (to meter them and add x-gateway-cost-usd); streams pass through chunk by
 // chunk while an observer reads usage on the side.
+import type { Readable } from "node:stream";
 import { microsToUsd } from "@/lib/money";
+import type { ProxyReply, StreamBody } from "./exchange";
+import { discardBody, type UpstreamReply } from "./forward";
 import type { ProviderAdapter } from "./providers/types";
 import { clientResponseHeaders } from "./request-headers";
 import type { ProxyRequestContext } from "./request-context";
 
-export async function respondWithJson(upstream: Response, adapter: ProviderAdapter, context: ProxyRequestContext): Promise<Response> {
-  let bodyBytes: Uint8Array<ArrayBuffer>;
+const decoder = new TextDecoder();
+
+export async function respondWithJson(upstream: UpstreamReply, adapter: ProviderAdapter, context: ProxyRequestContext): Promise<ProxyReply> {
+  let bodyBytes: Uint8Array;
   try {
-    bodyBytes = new Uint8Array(await upstream.arrayBuffer());
+    bodyBytes = await readAll(upstream.body);
   } catch (error) {
     context.status = 502;
     context.errorCode = "upstream_unavailable";
@@ -20,33 +25,38 @@ export async function respondWithJson(upstream: Response, adapter: ProviderAdapt
   const headers = clientResponseHeaders(upstream.headers);
   if (upstream.status < 400 && (upstream.headers.get("content-type") ?? "").includes("json")) {
     try {
-      context.responseJson = JSON.parse(new TextDecoder().decode(bodyBytes)); // kept for telemetry's content capture
+      context.responseJson = JSON.parse(decoder.decode(bodyBytes)); // kept for telemetry's content capture
       context.usage = adapter.usageFromJson(context.responseJson);
     } catch {
       // Not JSON after all: forwarded untouched, metered as no usage.
     }
-    headers.set("x-gateway-cost-usd", microsToUsd(context.priceUsage()).toFixed(6));
+    headers["x-gateway-cost-usd"] = microsToUsd(context.priceUsage()).toFixed(6);
   } else if (upstream.status >= 400) {
     context.errorCode ??= "upstream_error";
-    if (context.errorCode === "upstream_unavailable") headers.set("x-gateway-error-code", context.errorCode);
-    context.errorMessage = new TextDecoder().decode(bodyBytes.slice(0, 500));
+    if (context.errorCode === "upstream_unavailable") headers["x-gateway-error-code"] = context.errorCode;
+    context.errorMessage = decoder.decode(bodyBytes.subarray(0, 500));
   }
-  for (const [name, value] of Object.entries(context.responseHeaders())) headers.set(name, value);
+  Object.assign(headers, context.responseHeaders());
   context.finish();
-  return new Response(bodyBytes, { status: upstream.status, headers });
+  return { status: upstream.status, headers, body: bodyBytes };
+}
+
+async function readAll(body: Readable): Promise<Uint8Array> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of body) chunks.push(chunk as Buffer);
+  return chunks.length === 1 ? chunks[0] : Buffer.concat(chunks);
 }
 
 export function respondWithStream(
-  upstream: Response,
+  upstream: UpstreamReply,
   adapter: ProviderAdapter,
   context: ProxyRequestContext,
   injectedUsage: boolean,
   abortUpstream: () => void,
   clientGone: () => boolean,
-): Response {
+): ProxyReply {
   context.streamed = true;
   const observer = adapter.createStreamObserver({ injectedUsage, contentType: upstream.headers.get("content-type") ?? "" });
-  const reader = upstream.body!.getReader();
   const endStream = (outcome: "completed" | "client_aborted" | "upstream_error", message?: string) => {
     context.usage = observer.usage() ?? context.usage;
     context.outputText = observer.outputText();
@@ -63,54 +73,53 @@ export function respondWithStream(
     }
     context.finish();
   };
-  const stream = new ReadableStream<Uint8Array>({
-    async pull(controller) {
+  let cancelled = false;
+  let ended = false;
+  const end = (outcome: "completed" | "client_aborted" | "upstream_error", message?: string) => {
+    if (ended) return;
+    ended = true;
+    endStream(outcome, message);
+  };
+
+  async function* forwarded(): AsyncGenerator<Uint8Array> {
+    try {
       try {
-        // A pull that enqueues nothing is not called again, so keep reading until
-        // the observer releases bytes (it may hold back a partial event).
-        for (;;) {
-          const { done, value } = await reader.read();
-          if (done) {
-            const tail = observer.flush();
-            if (tail.byteLength) controller.enqueue(tail);
-            controller.close();
-            endStream("completed");
-            return;
-          }
+        for await (const chunk of upstream.body) {
           context.markFirstByte();
-          const forwarded = observer.transform(value);
-          if (forwarded.byteLength) {
-            controller.enqueue(forwarded);
-            return;
-          }
+          // The observer may hold back a partial event: forward only what it releases.
+          const released = observer.transform(chunk as Uint8Array);
+          if (released.byteLength) yield released;
         }
       } catch (error) {
-        if (clientGone()) {
-          // Our own abort of the upstream call, because the client left.
-          endStream("client_aborted", "The client disconnected before the stream ended");
-          return;
-        }
+        if (cancelled || clientGone()) return; // our own abort of the upstream call: the client left
         // The upstream died after bytes reached the client: no failover is possible
         // any more, so end the stream the way the protocol reports errors.
         const message = `Upstream stream interrupted: ${(error as Error).message}`;
-        try {
-          const held = observer.flush();
-          if (held.byteLength) controller.enqueue(held);
-          controller.enqueue(adapter.streamErrorEvent(message));
-          controller.close();
-        } catch {
-          // The client is gone as well.
-        }
-        endStream("upstream_error", message);
+        const held = observer.flush();
+        end("upstream_error", message);
+        if (held.byteLength) yield held;
+        yield adapter.streamErrorEvent(message);
+        return;
       }
-    },
+      const tail = observer.flush();
+      end("completed");
+      if (tail.byteLength) yield tail;
+    } finally {
+      // Reached without an outcome only when the client left (the consumer stopped early).
+      end("client_aborted", "The client disconnected before the stream ended");
+    }
+  }
+
+  const body: StreamBody = {
+    chunks: forwarded(),
     cancel() {
+      if (cancelled) return;
+      cancelled = true;
       abortUpstream();
-      void reader.cancel().catch(() => {});
-      endStream("client_aborted", "The client disconnected before the stream ended");
+      discardBody(upstream.body);
     },
-  });
+  };
   const headers = clientResponseHeaders(upstream.headers);
-  for (const [name, value] of Object.entries(context.responseHeaders())) headers.set(name, value);
-  return new Response(stream, { status: upstream.status, headers });
+  Object.assign(headers, context.responseHeaders());
+  return { status: upstream.status, headers, body };
 }

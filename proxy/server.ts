@@ -3,7 +3,7 @@
 import { env } from "@/lib/env";
 import { prepareProcess } from "@/lib/startup";
 import { createDualProtocolServer, type NodeRequestHandler } from "./dual-protocol-server";
-import { counterStore, handleProxyRequest, PROXY_PREFIX } from "./handler";
+import { counterStore, handleProxy, PROXY_PREFIX } from "./handler";
 import { usageWriter } from "./metering";
 import { serveWithEngine } from "./node-http";
 import { installGracefulShutdown } from "./shutdown";
@@ -17,7 +17,7 @@ export async function startProxyServer(port: number, host = "0.0.0.0") {
       outgoing.end(JSON.stringify({ error: { message: "Only /proxy/* is served here" } }));
       return;
     }
-    serveWithEngine(handleProxyRequest, incoming, outgoing);
+    serveWithEngine(handleProxy, incoming, outgoing);
   };
   const server = createDualProtocolServer(handler, handler);
   await server.listen(port, host);

@@ -73,11 +73,11 @@ export async function startTestGateway(): Promise<TestGateway> {
   process.env.GATEWAY_ADMIN_TOKEN = TEST_ADMIN_TOKEN;
   const { resetEnvironmentForTests } = await import("@/lib/env");
   resetEnvironmentForTests();
-  const { handleProxyRequest } = await import("@/proxy/handler");
+  const { handleProxy } = await import("@/proxy/handler");
   const { serveWithEngine } = await import("@/proxy/node-http");
   const { createDualProtocolServer } = await import("@/proxy/dual-protocol-server");
   const serve = (incoming: Parameters<typeof serveWithEngine>[1], outgoing: Parameters<typeof serveWithEngine>[2]) =>
-    serveWithEngine(handleProxyRequest, incoming, outgoing);
+    serveWithEngine(handleProxy, incoming, outgoing);
   const server = createDualProtocolServer(serve, serve);
   await server.listen(0, "127.0.0.1");
   const origin = `http://127.0.0.1:${(server.server.address() as AddressInfo).port}`;
