@@ -4,7 +4,7 @@
 import { Agent, request } from "undici";
 // @ts-expect-error autocannon ships no types
 import autocannon from "autocannon";
-import { residentMegabytes } from "./processes";
+import { cpuMilliseconds, residentMegabytes } from "./processes";
 
 export interface Target {
   name: string;
@@ -41,7 +41,7 @@ export async function sequential(target: Target, count: number): Promise<{ p50: 
 }
 
 interface CannonResult {
-  requests: { average: number };
+  requests: { average: number; total: number };
   latency: { p50: number; p99: number };
   errors: number;
   non2xx: number;
@@ -58,9 +58,21 @@ function cannon(target: Target, options: Record<string, unknown>): Promise<Canno
   });
 }
 
+/**
+ * Requests per second, and the CPU the target process spent per request (all its
+ * threads): on a shared, noisy machine the second figure moves far less than the first.
+ */
 export async function throughput(target: Target, connections: number, seconds: number) {
+  const cpuBefore = cpuMilliseconds(target.pid);
   const result = await cannon(target, { connections, duration: seconds });
-  return { reqPerSec: Math.round(result.requests.average), p99: result.latency.p99, errors: result.errors + result.non2xx + result.timeouts };
+  const cpuAfter = cpuMilliseconds(target.pid);
+  const cpuMicrosPerRequest = cpuBefore !== null && cpuAfter !== null && result.requests.total ? Math.round(((cpuAfter - cpuBefore) * 1000) / result.requests.total) : null;
+  return {
+    reqPerSec: Math.round(result.requests.average),
+    p99: result.latency.p99,
+    cpuMicrosPerRequest,
+    errors: result.errors + result.non2xx + result.timeouts,
+  };
 }
 
 export async function fixedRate(target: Target, rate: number, seconds: number) {

@@ -7,6 +7,8 @@ import { mkdtempSync, readFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
+// @ts-expect-error a plain-JS build script without type declarations
+import { bundleServers } from "../scripts/bundle-servers.mjs";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 export const BENCH_ADMIN_TOKEN = "bench-admin-token-0123456789abcdef";
@@ -90,14 +92,16 @@ export async function startGateway(databaseUrl: string, dataDirectory: string): 
   const build = spawnSync(process.execPath, ["-e", "import('./scripts/build-if-needed.mjs').then((m) => m.buildIfNeeded())"], { cwd: ROOT, stdio: "inherit" });
   if (build.status !== 0) throw new Error("building the dashboard failed");
   const port = await freePort();
-  const { child } = await startProcess("gateway", ["--import", "tsx", "server.ts"], gatewayEnvironment(databaseUrl, dataDirectory, port), /Gateway ready/);
+  await bundleServers();
+  const { child } = await startProcess("gateway", ["dist/server.mjs"], gatewayEnvironment(databaseUrl, dataDirectory, port), /Gateway ready/);
   return { name: "gateway (server.ts)", url: `http://127.0.0.1:${port}`, process: child, stop: stopper(child) };
 }
 
 /** `npm run proxy`: the engine alone, on the same database. */
 export async function startStandaloneProxy(databaseUrl: string, dataDirectory: string): Promise<Started> {
   const port = await freePort();
-  const { child } = await startProcess("proxy", ["--import", "tsx", "proxy/server.ts"], gatewayEnvironment(databaseUrl, dataDirectory, port), /listening/);
+  await bundleServers();
+  const { child } = await startProcess("proxy", ["dist/proxy.mjs"], gatewayEnvironment(databaseUrl, dataDirectory, port), /listening/);
   return { name: "gateway (npm run proxy)", url: `http://127.0.0.1:${port}`, process: child, stop: stopper(child) };
 }
 
@@ -120,6 +124,18 @@ export function residentMegabytes(pid: number | undefined): number | null {
   try {
     const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
     return match ? Math.round(Number(match[1]) / 1024) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** CPU time (user + system, every thread) a process has used so far, in ms, from /proc. */
+export function cpuMilliseconds(pid: number | undefined): number | null {
+  if (!pid) return null;
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+    const ticksPerSecond = 100; // USER_HZ on Linux
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / ticksPerSecond;
   } catch {
     return null;
   }

@@ -40,6 +40,7 @@ async function measure(target: Target, withMemoryRun: boolean): Promise<Row> {
   for (const connections of [1, 10, 100]) {
     const result = await throughput(target, connections, seconds);
     row[`req/s at ${connections} conn`] = result.reqPerSec;
+    if (connections === 10) row["CPU µs per request (10 conn)"] = result.cpuMicrosPerRequest;
     if (connections === 100) row["p99 ms at 100 conn"] = result.p99;
     row.errors = Number(row.errors ?? 0) + result.errors;
   }
@@ -110,6 +111,7 @@ async function main() {
       "gateway added p50 ms": Number(results.gateway["sequential p50 ms"]) - Number(direct["sequential p50 ms"]),
       "gateway added p99 ms": Number(results.gateway["sequential p99 ms"]) - Number(direct["sequential p99 ms"]),
       "gateway ÷ Portkey req/s at 100 conn": Number(results.gateway["req/s at 100 conn"]) / Number(results["Portkey OSS"]["req/s at 100 conn"]),
+      "Portkey ÷ gateway CPU per request": Number(results["Portkey OSS"]["CPU µs per request (10 conn)"]) / Number(results.gateway["CPU µs per request (10 conn)"]),
       "gateway added stream first byte ms": Number(results.gateway["stream first byte p50 ms"]) - Number(direct["stream first byte p50 ms"]),
     };
     printTable(results);

@@ -1,6 +1,5 @@
 // The engine alone on its own port (npm run proxy), for scaling proxies out
 // separately from the dashboard.
-import { env } from "@/lib/env";
 import { prepareProcess } from "@/lib/startup";
 import { createDualProtocolServer, type NodeRequestHandler } from "./dual-protocol-server";
 import { counterStore, handleProxy, PROXY_PREFIX } from "./handler";
@@ -23,9 +22,4 @@ export async function startProxyServer(port: number, host = "0.0.0.0") {
   await server.listen(port, host);
   installGracefulShutdown(server, "proxy");
   return server;
-}
-
-if (process.argv[1]?.endsWith("proxy/server.ts")) {
-  const port = Number(process.env.PROXY_PORT ?? env().PORT);
-  startProxyServer(port).then(() => console.log(`[proxy] listening on http://localhost:${port}${PROXY_PREFIX}`));
 }

@@ -71,7 +71,7 @@ async function freePort(): Promise<number> {
 describe("SIGTERM", () => {
   it("lets an in-flight stream finish and writes its usage record before exiting", async () => {
     const port = await freePort();
-    const child = spawn(process.execPath, ["--import", "tsx", "proxy/server.ts"], {
+    const child = spawn(process.execPath, ["--import", "tsx", "proxy/main.ts"], {
       env: { ...process.env, PROXY_PORT: String(port) },
       stdio: ["ignore", "pipe", "pipe"],
     });
