@@ -30,6 +30,8 @@ const environmentSchema = z.object({
   // Usage records that cannot be written yet wait here (proxy/usage-spool.ts); default: beside the SQLite file.
   GATEWAY_SPOOL_DIR: z.string().optional(),
   GATEWAY_SPOOL_MAX_BYTES: z.coerce.number().int().positive().default(1024 * 1024 * 1024),
+  // How long a hot-path write waits for a SQLite file another connection holds locked before it counts as failed (and usage goes to the spool).
+  GATEWAY_DB_BUSY_TIMEOUT_MS: z.coerce.number().int().positive().default(5_000),
   ...Object.fromEntries(
     BUILTIN_PROVIDER_SLUGS.flatMap((slug) => [
       [`GATEWAY_BUILTIN_${slug.toUpperCase()}_API_KEY`, z.string().min(1).optional()],

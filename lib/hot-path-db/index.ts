@@ -11,8 +11,8 @@ export { sqlTime } from "./sql-time";
 
 export function hotPathDatabase(): HotPathDatabase {
   return processSingleton("hotPathDatabase", () => {
-    const url = env().DATABASE_URL;
-    if (url.startsWith("file:")) return new SqliteHotPath(path.resolve(url.slice("file:".length)));
+    const { DATABASE_URL: url, GATEWAY_DB_BUSY_TIMEOUT_MS: busyTimeoutMs } = env();
+    if (url.startsWith("file:")) return new SqliteHotPath(path.resolve(url.slice("file:".length)), busyTimeoutMs);
     throw new Error("Invalid configuration: DATABASE_URL PostgreSQL support is not built into this version yet");
   });
 }

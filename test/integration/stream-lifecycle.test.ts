@@ -3,11 +3,10 @@
 // process stopped with SIGTERM mid-stream finishes the stream and loses no record.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import OpenAI from "openai";
-import { spawn } from "node:child_process";
-import { createServer } from "node:net";
 import { useTestDatabase } from "../helpers/test-database";
 import { flushUsage, startTestGateway, type TestGateway } from "../helpers/gateway";
 import { startFakeOpenAI, type FakeServer } from "../fakes/openai-upstream";
+import { startProxyProcess } from "../helpers/proxy-process";
 
 useTestDatabase();
 
@@ -60,38 +59,20 @@ describe("client disconnect", () => {
   });
 });
 
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const port = (server.address() as { port: number }).port;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
 describe("SIGTERM", () => {
   it("lets an in-flight stream finish and writes its usage record before exiting", async () => {
-    const port = await freePort();
-    const child = spawn(process.execPath, ["--import", "tsx", "proxy/main.ts"], {
-      env: { ...process.env, PROXY_PORT: String(port) },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let output = "";
-    child.stdout.on("data", (data) => (output += data));
-    child.stderr.on("data", (data) => (output += data));
-    const exited = new Promise<number | null>((resolve) => child.on("exit", resolve));
+    const proxy = await startProxyProcess();
     try {
-      for (let attempt = 0; attempt < 100 && !output.includes("listening"); attempt++) await new Promise((resolve) => setTimeout(resolve, 100));
-      expect(output).toContain("listening");
       const before = (await usageItems()).length;
 
-      const response = await fetch(`http://127.0.0.1:${port}/proxy/slow/chat/completions`, {
+      const response = await fetch(`${proxy.proxyUrl}/slow/chat/completions`, {
         method: "POST",
         headers: { authorization: `Bearer ${secret}`, "content-type": "application/json" },
         body: JSON.stringify({ model: "gpt-4o-mini", messages: [{ role: "user", content: "Count" }], stream: true }),
       });
       const reader = response.body!.getReader();
       await reader.read(); // the stream is flowing
-      if (!process.env.SKIP_SIGTERM) child.kill("SIGTERM");
+      const exited = proxy.stop("SIGTERM");
       let text = "";
       for (;;) {
         const { done, value } = await reader.read();
@@ -105,10 +86,10 @@ describe("SIGTERM", () => {
       expect(items.length).toBe(before + 1);
       expect(items[0]).toMatchObject({ status: 200, error: null, outputTokens: 20 });
     } catch (error) {
-      console.error("proxy process output:\n" + output);
+      console.error("proxy process output:\n" + proxy.output());
       throw error;
     } finally {
-      child.kill("SIGKILL");
+      await proxy.stop("SIGKILL");
     }
   }, 60_000);
 });

@@ -1,0 +1,151 @@
+// Budget leases across processes sharing one SQLite file (issue: hot path):
+// limits hold when two processes spend the same key at once, a process killed
+// with SIGKILL gives its leased room back once the lease expires, and usage
+// written while the database is locked waits in the spool and lands once.
+import Database from "better-sqlite3";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { useTestDatabase } from "../helpers/test-database";
+import { flushUsage, startTestGateway, type TestGateway } from "../helpers/gateway";
+import { startProxyProcess } from "../helpers/proxy-process";
+import { startFakeOpenAI, type FakeServer } from "../fakes/openai-upstream";
+
+useTestDatabase();
+const LEASE_TTL_MS = 2_000;
+process.env.GATEWAY_LEASE_TTL_MS = String(LEASE_TTL_MS);
+process.env.GATEWAY_DB_BUSY_TIMEOUT_MS = "300";
+
+let gateway: TestGateway;
+let upstream: FakeServer;
+
+// $1,000 per million tokens both ways: 10 input + 20 output tokens cost exactly $0.03.
+const PRICES = [{ model: "gpt-4o-mini", inputPerMillion: 1000, outputPerMillion: 1000 }];
+const REQUEST_COST_USD = 0.03;
+
+beforeAll(async () => {
+  upstream = await startFakeOpenAI({ behaviour: { usage: { inputTokens: 10, outputTokens: 20 } } });
+  gateway = await startTestGateway();
+  await gateway.api("POST", "/api/v1/gateway/setup", { mode: "manual" });
+  const provider = await gateway.api("POST", "/api/v1/providers", { slug: "byok", type: "openai", baseUrl: upstream.url, apiKey: "sk-x", prices: PRICES });
+  expect(provider.status).toBe(201);
+});
+
+afterAll(async () => {
+  delete process.env.GATEWAY_LEASE_TTL_MS;
+  delete process.env.GATEWAY_DB_BUSY_TIMEOUT_MS;
+  await upstream?.close();
+  await gateway?.close();
+});
+
+async function createKey(limits?: Record<string, number>): Promise<{ id: string; secret: string }> {
+  const answer = await gateway.api("POST", "/api/v1/keys", { name: "processes", kind: "project", ...(limits ? { limits } : {}) });
+  expect(answer.status).toBe(201);
+  return answer.body;
+}
+
+async function chat(proxyUrl: string, secret: string, stream = false): Promise<number> {
+  const response = await fetch(`${proxyUrl}/byok/chat/completions`, {
+    method: "POST",
+    headers: { authorization: `Bearer ${secret}`, "content-type": "application/json" },
+    body: JSON.stringify({ model: "gpt-4o-mini", max_tokens: 20, stream, messages: [{ role: "user", content: "Hi" }] }),
+  });
+  await response.arrayBuffer();
+  return response.status;
+}
+
+/** Usage rows of a key once `expected` have arrived (other processes write theirs on their own schedule). */
+async function usageOf(keyId: string, expected: number): Promise<Array<{ id: string; costUsd: number; status: number }>> {
+  let items: Array<{ id: string; costUsd: number; status: number }> = [];
+  for (let attempt = 0; attempt < 100; attempt++) {
+    await flushUsage();
+    items = (await gateway.api("GET", `/api/v1/usage?key=${keyId}&limit=500`)).body.items;
+    if (items.length >= expected) break;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return items;
+}
+
+const spendOf = (items: Array<{ costUsd: number }>) => items.reduce((sum, item) => sum + item.costUsd, 0);
+
+/** Sequential requests until the first refusal: how many passed. */
+async function spendUntilRefused(proxyUrl: string, secret: string): Promise<number> {
+  let passed = 0;
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const status = await chat(proxyUrl, secret);
+    if (status !== 200) {
+      expect(status).toBe(429);
+      return passed;
+    }
+    passed++;
+  }
+  throw new Error("the limit never refused");
+}
+
+describe("two processes on one SQLite file", () => {
+  it("let at most limit + one request through 200 parallel requests split across them", async () => {
+    const other = await startProxyProcess();
+    try {
+      const key = await createKey({ total: REQUEST_COST_USD * 10 });
+      const statuses = await Promise.all(
+        Array.from({ length: 200 }, (_, index) => chat(index % 2 ? other.proxyUrl : gateway.proxyUrl, key.secret, index % 4 === 0)),
+      );
+      const succeeded = statuses.filter((status) => status === 200).length;
+      expect(statuses.every((status) => status === 200 || status === 429)).toBe(true);
+      expect(succeeded).toBeGreaterThan(0);
+      expect(succeeded).toBeLessThanOrEqual(11);
+      const items = await usageOf(key.id, 200);
+      expect(items).toHaveLength(200);
+      expect(spendOf(items)).toBeLessThanOrEqual(REQUEST_COST_USD * 11 + 1e-9);
+    } catch (error) {
+      console.error("other process output:\n" + other.output());
+      throw error;
+    } finally {
+      await other.stop();
+    }
+  }, 60_000);
+
+  it("gives a SIGKILLed process's leased room back once its lease expires", async () => {
+    const key = await createKey({ total: REQUEST_COST_USD * 10 });
+    const doomed = await startProxyProcess();
+    expect(await chat(doomed.proxyUrl, key.secret)).toBe(200); // it now holds a lease on the key's room
+    await doomed.stop("SIGKILL");
+
+    // While the dead process's lease runs, its room is not ours to spend…
+    const whileHeld = await spendUntilRefused(gateway.proxyUrl, key.secret);
+    expect(whileHeld).toBeLessThan(9);
+    // …and after its expiry every cent of the limit can be spent.
+    await new Promise((resolve) => setTimeout(resolve, LEASE_TTL_MS + 500));
+    const afterExpiry = await spendUntilRefused(gateway.proxyUrl, key.secret);
+    const items = await usageOf(key.id, 1 + whileHeld + afterExpiry);
+    const spent = spendOf(items);
+    expect(spent).toBeLessThanOrEqual(REQUEST_COST_USD * 10 + 1e-9);
+    // What is left is less than one request's (conservative) reservation.
+    expect(spent).toBeGreaterThanOrEqual(REQUEST_COST_USD * 10 - 2 * REQUEST_COST_USD - 1e-9);
+    expect(afterExpiry).toBeGreaterThan(0);
+  }, 60_000);
+});
+
+describe("the usage spool", () => {
+  it("keeps every record while the database is locked and writes each exactly once when it comes back", async () => {
+    const key = await createKey();
+    const file = process.env.DATABASE_URL!.slice("file:".length);
+    const locker = new Database(file, { timeout: 5_000 });
+    locker.exec("BEGIN EXCLUSIVE");
+    let statuses: number[];
+    try {
+      statuses = await Promise.all(Array.from({ length: 100 }, (_, index) => chat(gateway.proxyUrl, key.secret, index % 2 === 0)));
+      await new Promise((resolve) => setTimeout(resolve, 1_000)); // writes fail for a while and are spooled
+    } finally {
+      locker.exec("COMMIT");
+      locker.close();
+    }
+    expect(statuses.every((status) => status === 200)).toBe(true);
+    const items = await usageOf(key.id, 100);
+    expect(items).toHaveLength(100);
+    expect(new Set(items.map((item) => item.id)).size).toBe(100);
+    // The hourly rollup counted each request once as well.
+    const reader = new Database(file, { readonly: true });
+    const rollup = reader.prepare(`SELECT SUM("requests") AS requests FROM "UsageHourly" WHERE "apiKeyId" = ?`).get(key.id) as { requests: number | bigint };
+    reader.close();
+    expect(Number(rollup.requests)).toBe(100);
+  }, 60_000);
+});
