@@ -7,11 +7,12 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { env } from "./lib/env";
 import { prepareProcess } from "./lib/startup";
 import { bootstrapAdmin } from "./lib/auth/bootstrap-admin";
-import { createDualProtocolServer, type NodeRequestHandler } from "./proxy/dual-protocol-server";
+import { createDualProtocolServer, type NodeRequestHandler, type UpgradeHandler } from "./proxy/dual-protocol-server";
 import { counterStore, handleProxy, PROXY_PREFIX } from "./proxy/handler";
 import { usageWriter } from "./proxy/metering";
 import { serveWithEngine } from "./proxy/node-http";
 import { installGracefulShutdown } from "./proxy/shutdown";
+import { refuseUpgrade } from "./proxy/upgrade";
 
 function isProxyPath(url: string): boolean {
   return url === PROXY_PREFIX || url.startsWith(PROXY_PREFIX + "/") || url.startsWith(PROXY_PREFIX + "?");
@@ -42,7 +43,13 @@ async function main() {
     outgoing.statusCode = 505;
     outgoing.end("The dashboard speaks HTTP/1.1; only /proxy accepts HTTP/2");
   };
-  const server = createDualProtocolServer(http1Handler, http2Handler);
+  // /proxy upgrades are the engine's (refused with 426 for now); the dashboard's go to Next.
+  const upgradeHandler: UpgradeHandler = (incoming, socket) => {
+    if (!isProxyPath(incoming.url ?? "/")) return false;
+    refuseUpgrade(incoming, socket, PROXY_PREFIX);
+    return true;
+  };
+  const server = createDualProtocolServer(http1Handler, http2Handler, upgradeHandler);
   await server.listen(config.PORT);
   console.log(`Gateway ready on http://localhost:${config.PORT}`);
   installGracefulShutdown(server, "gateway");

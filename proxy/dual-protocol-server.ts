@@ -2,12 +2,14 @@
 // AWS SDK's Bedrock client talks HTTP/2 by default, so a gateway reachable at
 // http:// must accept it; every other SDK uses HTTP/1.1. The first bytes of a
 // connection tell which: HTTP/2 opens with the "PRI * HTTP/2.0" preface.
-import { createServer as createHttpServer, type IncomingMessage, type Server as HttpServer, type ServerResponse } from "node:http";
+import { createServer as createHttpServer, ServerResponse, type IncomingMessage, type Server as HttpServer } from "node:http";
 import { createServer as createHttp2Server, type Http2ServerRequest, type Http2ServerResponse } from "node:http2";
 import { createServer as createNetServer, type Server as NetServer, type Socket } from "node:net";
 import { Duplex } from "node:stream";
 
 export type NodeRequestHandler = (incoming: IncomingMessage | Http2ServerRequest, outgoing: ServerResponse | Http2ServerResponse) => void;
+/** Answers an HTTP/1.1 upgrade request itself (true), or leaves it to the server's other listeners (false). */
+export type UpgradeHandler = (incoming: IncomingMessage, socket: Duplex, head: Buffer) => boolean;
 
 export interface DualProtocolServer {
   /** The listening socket server. */
@@ -23,8 +25,16 @@ export interface DualProtocolServer {
 
 const HTTP2_PREFACE_START = "PRI ";
 
-export function createDualProtocolServer(http1Handler: NodeRequestHandler, http2Handler: NodeRequestHandler): DualProtocolServer {
-  const http1 = createHttpServer(http1Handler);
+/** Slow clients must not hold sockets forever (Node's defaults are 60 s for headers, 300 s for a request). */
+const HEADERS_TIMEOUT_MS = 30_000;
+const REQUEST_TIMEOUT_MS = 120_000;
+
+export function createDualProtocolServer(http1Handler: NodeRequestHandler, http2Handler: NodeRequestHandler, upgradeHandler?: UpgradeHandler): DualProtocolServer {
+  const http1 = createHttpServer({ headersTimeout: HEADERS_TIMEOUT_MS, requestTimeout: REQUEST_TIMEOUT_MS }, http1Handler);
+  // http1 never listens itself (the net server below hands it sockets), so Node would never
+  // start the periodic check that enforces those timeouts: it starts on 'listening'.
+  http1.emit("listening");
+  interceptUpgrades(http1, http1Handler, upgradeHandler);
   const http2 = createHttp2Server({}, http2Handler);
   const http2Sockets = new Set<Socket>();
   const server = createNetServer((socket) => {
@@ -60,6 +70,48 @@ export function createDualProtocolServer(http1Handler: NodeRequestHandler, http2
       for (const socket of http2Sockets) socket.destroy();
     },
   };
+}
+
+/**
+ * Upgrade requests reach `upgradeHandler` first; only those it leaves go to the
+ * other 'upgrade' listeners (Next attaches one to this server on its first
+ * request, and would otherwise take /proxy upgrades and never answer them).
+ * With no listener Node would parse an upgrade as a plain request, so one is
+ * always registered and refuses what nobody else takes.
+ */
+function interceptUpgrades(http1: HttpServer, http1Handler: NodeRequestHandler, upgradeHandler?: UpgradeHandler): void {
+  const emit = http1.emit.bind(http1);
+  http1.emit = ((event: string, ...args: unknown[]) => {
+    if (event !== "upgrade") return emit(event, ...args);
+    const [incoming, socket, head] = args as [IncomingMessage, Socket, Buffer];
+    if (isBodylessH2cUpgrade(incoming)) {
+      // `curl --http2 http://…` asks to switch to h2c; a server may ignore that and answer in HTTP/1.1.
+      serveIgnoringUpgrade(http1Handler, incoming, socket);
+      return true;
+    }
+    if (upgradeHandler?.(incoming, socket, head)) return true;
+    if (http1.listenerCount("upgrade") > 1) return emit(event, ...args);
+    socket.destroy();
+    return true;
+  }) as typeof http1.emit;
+  http1.on("upgrade", () => {});
+}
+
+function isBodylessH2cUpgrade(incoming: IncomingMessage): boolean {
+  const upgrade = (incoming.headers.upgrade ?? "").toLowerCase();
+  return upgrade === "h2c" && (incoming.method === "GET" || incoming.method === "HEAD");
+}
+
+function serveIgnoringUpgrade(http1Handler: NodeRequestHandler, incoming: IncomingMessage, socket: Socket): void {
+  const response = new ServerResponse(incoming);
+  response.shouldKeepAlive = false;
+  response.assignSocket(socket);
+  response.once("finish", () => {
+    response.detachSocket(socket);
+    socket.end();
+  });
+  incoming.push(null); // a GET has no body; the parser has let go of this request
+  http1Handler(incoming, response);
 }
 
 /**

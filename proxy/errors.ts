@@ -16,6 +16,8 @@ export type GatewayErrorCode =
   | "model_not_priced"
   | "invalid_request"
   | "request_too_large"
+  | "method_not_allowed"
+  | "upgrade_not_supported"
   | "upstream_unavailable"
   | "service_unavailable"
   | "internal_error";
@@ -25,9 +27,41 @@ export class GatewayError extends Error {
     readonly status: number,
     readonly code: GatewayErrorCode,
     message: string,
+    /** Extra response headers, e.g. Allow on a 405. */
+    readonly headers: Record<string, string> = {},
   ) {
     super(message);
   }
+}
+
+/**
+ * Refusals that the same request will meet again: they say so with
+ * `x-should-retry: false`, which the OpenAI and Anthropic SDKs (and Claude Code)
+ * honour instead of retrying a 429 or 5xx several times over a minute.
+ */
+const NOT_RETRYABLE = new Set<GatewayErrorCode>([
+  "invalid_api_key",
+  "key_expired",
+  "key_disabled",
+  "key_revoked",
+  "gateway_disabled",
+  "spending_limit_exceeded",
+  "insufficient_balance",
+  "route_not_found",
+  "model_not_priced",
+  "invalid_request",
+  "request_too_large",
+  "method_not_allowed",
+  "upgrade_not_supported",
+]);
+
+/** Seconds after which a retry may pass, where waiting helps. */
+const RETRY_AFTER_SECONDS: Partial<Record<GatewayErrorCode, string>> = { service_unavailable: "5" };
+
+function retryHeaders(code: GatewayErrorCode): Record<string, string> {
+  if (NOT_RETRYABLE.has(code)) return { "x-should-retry": "false" };
+  const after = RETRY_AFTER_SECONDS[code];
+  return after ? { "retry-after": after } : {};
 }
 
 const OPENAI_TYPES: Record<number, string> = {
@@ -36,6 +70,7 @@ const OPENAI_TYPES: Record<number, string> = {
   402: "insufficient_quota",
   403: "permission_error",
   404: "not_found_error",
+  405: "invalid_request_error",
   413: "invalid_request_error",
   429: "rate_limit_error",
 };
@@ -46,6 +81,7 @@ const ANTHROPIC_TYPES: Record<number, string> = {
   402: "billing_error",
   403: "permission_error",
   404: "not_found_error",
+  405: "invalid_request_error",
   413: "request_too_large",
   429: "rate_limit_error",
   529: "overloaded_error",
@@ -78,7 +114,7 @@ function errorBody(shape: ErrorShape, status: number, code: GatewayErrorCode, me
 /** A JSON error reply in the route's shape. */
 export function gatewayErrorReply(shape: ErrorShape, error: GatewayError, extraHeaders: Record<string, string> = {}): ProxyReply {
   const { body, headers } = errorBody(shape, error.status, error.code, error.message);
-  return jsonReply(error.status, body, { "x-gateway-error-code": error.code, ...headers, ...extraHeaders });
+  return jsonReply(error.status, body, { "x-gateway-error-code": error.code, ...retryHeaders(error.code), ...error.headers, ...headers, ...extraHeaders });
 }
 
 /**

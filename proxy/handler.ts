@@ -15,12 +15,16 @@ import { parseJsonBody } from "./read-body";
 import { forwardableHeaders } from "./request-headers";
 import { ProxyRequestContext } from "./request-context";
 import { pricedCandidates, reserveForRequest } from "./reserve";
-import { respondWithJson, respondWithStream } from "./respond";
+import { readUpstreamBody, respondWithJson, respondWithStream } from "./respond";
 import { orderMembers, shouldFailover } from "./routing";
 
 export const PROXY_PREFIX = "/proxy";
 
 export { counterStore };
+
+/** Methods an upstream API can mean; anything else (TRACE, CONNECT, …) is refused before any work. */
+const PROXIED_METHODS = new Set(["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]);
+const ALLOW = [...PROXIED_METHODS].join(", ");
 
 export async function handleProxy(request: ProxyIncoming): Promise<ProxyReply> {
   const url = new URL(request.target, "http://gateway");
@@ -51,6 +55,9 @@ function decodeRouteSlug(routeSlug: string): string {
 }
 
 async function proxy(request: ProxyIncoming, url: URL, routeSlug: string, upstreamPath: string, context: ProxyRequestContext): Promise<ProxyReply> {
+  if (!PROXIED_METHODS.has(request.method)) {
+    throw new GatewayError(405, "method_not_allowed", `Method ${request.method} is not supported on the proxy`, { allow: ALLOW });
+  }
   const key = await authenticate(request.headers, url);
   context.key = key;
   if (usageWriter.saturated) {
@@ -162,8 +169,22 @@ async function forwardWithFailover(
     if (upstream.status < 400 && adapter.isStreamingResponse(info, contentType)) {
       return respondWithStream(upstream, adapter, context, prepared?.injectedUsage ?? false, () => abort.abort(), () => request.clientGone);
     }
+    let answer: Uint8Array;
+    try {
+      answer = await readUpstreamBody(upstream);
+    } catch (error) {
+      // Nothing has reached the client yet: the next member may still answer.
+      stopListening();
+      attempt.endedAt = Date.now();
+      const message = `Upstream closed the connection while sending its answer: ${(error as Error).message}`;
+      attempt.failure = { reason: "connection", message };
+      if (request.clientGone) throw new GatewayError(499 as number, "upstream_unavailable", "The client went away");
+      lastFailure = `${provider.slug}: ${message}`;
+      if (!isLast) continue;
+      throw new GatewayError(502, "upstream_unavailable", candidates.length > 1 ? `Every upstream failed; last: ${lastFailure}` : message);
+    }
     stopListening();
-    return respondWithJson(upstream, adapter, context);
+    return respondWithJson(upstream, answer, adapter, context);
   }
   throw new GatewayError(502, "upstream_unavailable", `Every upstream failed; last: ${lastFailure}`);
 }

@@ -1,7 +1,6 @@
 // Turning the upstream's answer into the client's: JSON bodies are read whole
 // (to meter them and add x-gateway-cost-usd); streams pass through chunk by
 // chunk while an observer reads usage on the side.
-import type { Readable } from "node:stream";
 import { microsToUsd } from "@/lib/money";
 import type { ProxyReply, StreamBody } from "./exchange";
 import { discardBody, type UpstreamReply } from "./forward";
@@ -11,16 +10,14 @@ import type { ProxyRequestContext } from "./request-context";
 
 const decoder = new TextDecoder();
 
-export async function respondWithJson(upstream: UpstreamReply, adapter: ProviderAdapter, context: ProxyRequestContext): Promise<ProxyReply> {
-  let bodyBytes: Uint8Array;
-  try {
-    bodyBytes = await readAll(upstream.body);
-  } catch (error) {
-    context.status = 502;
-    context.errorCode = "upstream_unavailable";
-    context.errorMessage = `Upstream closed the connection while sending its answer: ${(error as Error).message}`;
-    throw error;
-  }
+/** An upstream's whole (non-streamed) answer; throws when the connection dies halfway. */
+export async function readUpstreamBody(upstream: UpstreamReply): Promise<Uint8Array> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of upstream.body) chunks.push(chunk as Buffer);
+  return chunks.length === 1 ? chunks[0] : Buffer.concat(chunks);
+}
+
+export function respondWithJson(upstream: UpstreamReply, bodyBytes: Uint8Array, adapter: ProviderAdapter, context: ProxyRequestContext): ProxyReply {
   context.markFirstByte();
   const headers = clientResponseHeaders(upstream.headers);
   if (upstream.status < 400 && (upstream.headers.get("content-type") ?? "").includes("json")) {
@@ -39,12 +36,6 @@ export async function respondWithJson(upstream: UpstreamReply, adapter: Provider
   Object.assign(headers, context.responseHeaders());
   context.finish();
   return { status: upstream.status, headers, body: bodyBytes };
-}
-
-async function readAll(body: Readable): Promise<Uint8Array> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of body) chunks.push(chunk as Buffer);
-  return chunks.length === 1 ? chunks[0] : Buffer.concat(chunks);
 }
 
 export function respondWithStream(

@@ -6,6 +6,7 @@ import { counterStore, handleProxy, PROXY_PREFIX } from "./handler";
 import { usageWriter } from "./metering";
 import { serveWithEngine } from "./node-http";
 import { installGracefulShutdown } from "./shutdown";
+import { refuseUpgrade } from "./upgrade";
 
 export async function startProxyServer(port: number, host = "0.0.0.0") {
   await prepareProcess(counterStore, () => usageWriter.replaySpool());
@@ -18,7 +19,10 @@ export async function startProxyServer(port: number, host = "0.0.0.0") {
     }
     serveWithEngine(handleProxy, incoming, outgoing);
   };
-  const server = createDualProtocolServer(handler, handler);
+  const server = createDualProtocolServer(handler, handler, (incoming, socket) => {
+    refuseUpgrade(incoming, socket, PROXY_PREFIX);
+    return true;
+  });
   await server.listen(port, host);
   installGracefulShutdown(server, "proxy");
   return server;

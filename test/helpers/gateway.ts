@@ -78,7 +78,11 @@ export async function startTestGateway(): Promise<TestGateway> {
   const { createDualProtocolServer } = await import("@/proxy/dual-protocol-server");
   const serve = (incoming: Parameters<typeof serveWithEngine>[1], outgoing: Parameters<typeof serveWithEngine>[2]) =>
     serveWithEngine(handleProxy, incoming, outgoing);
-  const server = createDualProtocolServer(serve, serve);
+  const { refuseUpgrade } = await import("@/proxy/upgrade");
+  const server = createDualProtocolServer(serve, serve, (incoming, socket) => {
+    refuseUpgrade(incoming, socket, "/proxy");
+    return true;
+  });
   await server.listen(0, "127.0.0.1");
   const origin = `http://127.0.0.1:${(server.server.address() as AddressInfo).port}`;
 
