@@ -126,6 +126,7 @@ async function forwardWithFailover(
     const stopListening = request.onClientGone(() => abort.abort());
     context.attempts++;
     context.provider = provider;
+    context.noteBegun(); // from here on the upstream may bill: a crash must still leave a row
     const attempt = context.recordAttempt(provider); // how each attempt ended feeds telemetry's attempt spans
     let outcome: AttemptOutcome;
     try {

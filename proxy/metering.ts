@@ -8,6 +8,7 @@ import path from "node:path";
 import { env } from "@/lib/env";
 import { hotPathDatabase } from "@/lib/hot-path-db";
 import { processSingleton } from "@/lib/process-singleton";
+import { UsageJournal } from "./usage-journal";
 import { UsageSpool } from "./usage-spool";
 import {
   prepareUsage,
@@ -70,8 +71,14 @@ async function writePrepared(batch: PreparedUsage[]): Promise<void> {
   });
 }
 
+interface Queued {
+  record: UsageRecordInput;
+  /** The write-ahead journal entry this final record supersedes, released once it is durable. */
+  journalTicket: number | null;
+}
+
 export class UsageWriter {
-  private queue: UsageRecordInput[] = [];
+  private queue: Queued[] = [];
   private timer: NodeJS.Timeout | null = null;
   private retryTimer: NodeJS.Timeout | null = null;
   private retryDelayMs = FIRST_RETRY_MS;
@@ -83,10 +90,20 @@ export class UsageWriter {
   constructor(
     private readonly spool: UsageSpool,
     private readonly write: (batch: PreparedUsage[]) => Promise<void> = writePrepared,
+    private readonly journal: UsageJournal | null = null,
   ) {}
 
-  record(record: UsageRecordInput): void {
-    this.queue.push(record);
+  /**
+   * Notes on disk, synchronously, that a request is about to reach an upstream:
+   * `provisional` is what gets recorded should this process die before record()
+   * (see usage-journal.ts). Returns the ticket to pass to record().
+   */
+  begin(provisional: UsageRecordInput): number | null {
+    return this.journal ? this.journal.begin(prepareUsage(provisional)) : null;
+  }
+
+  record(record: UsageRecordInput, journalTicket: number | null = null): void {
+    this.queue.push({ record, journalTicket });
     for (const listener of this.listeners) listener(record);
     if (this.queue.length >= MAX_BATCH) void this.flush();
     else if (!this.timer) {
@@ -132,19 +149,30 @@ export class UsageWriter {
 
   private async writeQueued(): Promise<void> {
     while (this.queue.length) {
-      const batch = this.queue.splice(0, MAX_BATCH).map(prepareUsage);
-      if (!this.spooling) {
-        try {
-          await this.write(batch);
-          continue;
-        } catch (error) {
-          console.error(`[metering] the database refused ${batch.length} usage records; they wait in the spool:`, (error as Error).message);
-          this.spooling = true;
-        }
-      }
-      await this.spool.append(batch);
-      this.scheduleReplay();
+      const queued = this.queue.splice(0, MAX_BATCH);
+      const batch = queued.map((entry) => prepareUsage(entry.record));
+      await this.writeOrSpool(batch);
+      for (const entry of queued) if (entry.journalTicket !== null) this.journal?.release(entry.journalTicket);
     }
+  }
+
+  private async writeOrSpool(batch: PreparedUsage[]): Promise<void> {
+    if (!this.spooling) {
+      try {
+        await this.write(batch);
+        return;
+      } catch (error) {
+        console.error(`[metering] the database refused ${batch.length} usage records; they wait in the spool:`, (error as Error).message);
+        this.spooling = true;
+      }
+    }
+    await this.spool.append(batch);
+    this.scheduleReplay();
+  }
+
+  /** At a clean stop, after flush(): every final record is durable, so the journal has nothing left to recover. */
+  closeJournal(): void {
+    this.journal?.close();
   }
 
   private scheduleReplay(): void {
@@ -169,7 +197,9 @@ function spoolDirectory(): string {
   return path.join(config.GATEWAY_DATA_DIR, "spool");
 }
 
-export const usageWriter: UsageWriter = processSingleton(
-  "usageWriter",
-  () => new UsageWriter(new UsageSpool(spoolDirectory(), env().GATEWAY_SPOOL_MAX_BYTES)),
-);
+export const usageWriter: UsageWriter = processSingleton("usageWriter", () => {
+  const directory = spoolDirectory();
+  const journal = new UsageJournal(directory);
+  const spool = new UsageSpool(directory, env().GATEWAY_SPOOL_MAX_BYTES, (file) => journal.owns(file));
+  return new UsageWriter(spool, writePrepared, journal);
+});

@@ -7,7 +7,7 @@ import type { CachedKey } from "@/lib/cache/key-cache";
 import type { ResolvedProvider } from "@/lib/cache/organization-routes";
 import type { CounterStore, Reservation } from "@/lib/limits/counter-store";
 import { priceRequest } from "@/lib/pricing";
-import { usageWriter } from "./metering";
+import { usageWriter, type UsageRecordInput } from "./metering";
 import { exportRequestTelemetry } from "./telemetry";
 import type { ErrorShape, RequestInfo, UsageCounts } from "./providers/types";
 import { errorShapeForPath } from "./errors";
@@ -53,6 +53,7 @@ export class ProxyRequestContext {
   responseJson: unknown = null;
   readonly attemptLog: AttemptRecord[] = [];
   private finished = false;
+  private journalTicket: number | null = null;
   private settled: Promise<void> = Promise.resolve();
 
   constructor(
@@ -115,28 +116,38 @@ export class ProxyRequestContext {
     return this.usage;
   }
 
-  finish(): void {
-    if (this.finished) return;
-    this.finished = true;
-    this.finishedAt = Date.now();
-    inFlight.delete(this);
-    const cost = this.status > 0 && this.status < 400 ? this.priceUsage() : 0n;
-    if (this.reservation) {
-      const reservation = this.reservation;
-      const balanceCost = this.provider?.builtin ? cost : 0n;
-      this.settled = this.counterStore.settle(reservation, cost, balanceCost).catch((error) => {
-        console.error(`[proxy] settling reservation ${reservation.id} failed`, error);
-      });
-      trackSettlement(this.settled);
-    }
-    if (!this.key) return; // no valid key: nothing to attribute the request to
-    usageWriter.record({
+  /**
+   * Just before the first upstream call: write ahead, on disk, the record this
+   * request leaves should the process die before finish() (see usage-journal.ts).
+   */
+  noteBegun(): void {
+    if (!this.key || this.journalTicket !== null) return;
+    const usage: UsageCounts = { inputTokens: Math.ceil(this.requestBytes / 4), outputTokens: 0, cacheReadTokens: 0, cacheWriteTokens: 0 };
+    const model = this.info?.model;
+    const provider = this.provider;
+    const cost =
+      provider && model && this.info?.operation !== "count_tokens"
+        ? priceRequest({ providerType: provider.type, model, usage, customPrices: provider.prices }).costMicros
+        : 0n;
+    this.journalTicket = usageWriter.begin({
+      ...this.usageRecord(cost),
+      status: 502,
+      inputTokens: usage.inputTokens,
+      estimated: true,
+      errorCode: "interrupted",
+      errorMessage: "The gateway process stopped before this request finished; usage estimated from the request",
+    });
+  }
+
+  private usageRecord(cost: bigint): UsageRecordInput {
+    const key = this.key!;
+    return {
       id: this.requestId,
       time: new Date(this.startedAt),
-      organizationId: this.key.organizationId,
-      projectId: this.key.projectId,
-      apiKeyId: this.key.id,
-      membershipId: this.key.membershipId,
+      organizationId: key.organizationId,
+      projectId: key.projectId,
+      apiKeyId: key.id,
+      membershipId: key.membershipId,
       providerSlug: this.provider?.slug ?? null,
       route: this.routeSlug,
       model: this.usage?.model ?? this.info?.model ?? null,
@@ -155,7 +166,25 @@ export class ProxyRequestContext {
       errorCode: this.errorCode,
       errorMessage: this.errorMessage?.slice(0, 1000) ?? null,
       traceId: this.traceId,
-    });
+    };
+  }
+
+  finish(): void {
+    if (this.finished) return;
+    this.finished = true;
+    this.finishedAt = Date.now();
+    inFlight.delete(this);
+    const cost = this.status > 0 && this.status < 400 ? this.priceUsage() : 0n;
+    if (this.reservation) {
+      const reservation = this.reservation;
+      const balanceCost = this.provider?.builtin ? cost : 0n;
+      this.settled = this.counterStore.settle(reservation, cost, balanceCost).catch((error) => {
+        console.error(`[proxy] settling reservation ${reservation.id} failed`, error);
+      });
+      trackSettlement(this.settled);
+    }
+    if (!this.key) return; // no valid key: nothing to attribute the request to
+    usageWriter.record(this.usageRecord(cost), this.journalTicket);
     exportRequestTelemetry(this);
   }
 }

@@ -31,6 +31,7 @@ export function installGracefulShutdown(server: DrainableServer, name: string): 
     await waitForSettlements();
     await counterStore.close(); // spend written, leased room handed back to other processes
     await usageWriter.flush();
+    usageWriter.closeJournal();
     await flushRequestTelemetry();
     console.log(`[${name}] stopped cleanly`);
     process.exit(0);

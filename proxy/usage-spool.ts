@@ -5,18 +5,25 @@
 // or by two processes, never counts twice.
 //
 // Files are per process (usage-<pid>-<token>.jsonl). A process replays its own
-// files and those whose process is no longer running.
+// files and those whose process is no longer running. The write-ahead journals
+// of dead processes (journal-<pid>-<token>.jsonl, see usage-journal.ts) replay
+// after every spool file, so a final record always wins over a provisional one.
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, renameSync, statSync } from "node:fs";
 import { appendFile, readFile, unlink } from "node:fs/promises";
 import path from "node:path";
 import type { PreparedUsage } from "./usage-rows";
 
-const FILE_PATTERN = /^(usage|replaying)-(\d+)-[0-9a-f]+\.jsonl$/;
+const FILE_PATTERN = /^(usage|replaying|journal|replaying-journal)-(\d+)-[0-9a-f]+\.jsonl$/;
 
 const encodeBigInt = (_key: string, value: unknown) => (typeof value === "bigint" ? { $bigint: value.toString() } : value);
 const decodeBigInt = (_key: string, value: unknown) =>
   value && typeof value === "object" && "$bigint" in value ? BigInt((value as { $bigint: string }).$bigint) : value;
+
+/** One record as a spool (or journal) line. */
+export function encodeSpoolLine(record: PreparedUsage): string {
+  return JSON.stringify(record, encodeBigInt) + "\n";
+}
 
 function processAlive(pid: number): boolean {
   if (pid === process.pid) return true;
@@ -36,6 +43,8 @@ export class UsageSpool {
   constructor(
     private readonly directory: string,
     private readonly maxBytes: number,
+    /** True for a journal file this process is still writing. */
+    private readonly isLiveJournal: (file: string) => boolean = () => false,
   ) {
     this.currentFile = this.newFileName();
   }
@@ -55,7 +64,7 @@ export class UsageSpool {
   }
 
   append(records: PreparedUsage[]): Promise<void> {
-    const text = records.map((record) => JSON.stringify(record, encodeBigInt)).join("\n") + "\n";
+    const text = records.map(encodeSpoolLine).join("");
     this.writing = this.writing.then(async () => {
       mkdirSync(this.directory, { recursive: true });
       await appendFile(this.currentFile, text, { mode: 0o600 });
@@ -67,26 +76,31 @@ export class UsageSpool {
   /** Files waiting to be replayed by this process: its own, and those of processes that died. */
   private claimFiles(): string[] {
     if (!existsSync(this.directory)) return [];
-    const claimed: string[] = [];
+    const claimed: Array<{ file: string; journal: boolean }> = [];
     for (const name of readdirSync(this.directory).sort()) {
       const match = FILE_PATTERN.exec(name);
       if (!match) continue;
+      const kind = match[1];
       const pid = Number(match[2]);
       const full = path.join(this.directory, name);
-      if (match[1] === "replaying" && pid === process.pid) {
-        claimed.push(full);
+      const journal = kind.endsWith("journal");
+      if (kind.startsWith("replaying") && pid === process.pid) {
+        claimed.push({ file: full, journal });
         continue;
       }
       if (pid !== process.pid && processAlive(pid)) continue;
-      const target = path.join(this.directory, `replaying-${process.pid}-${randomBytes(4).toString("hex")}.jsonl`);
+      if (journal && this.isLiveJournal(full)) continue;
+      const target = path.join(this.directory, `replaying${journal ? "-journal" : ""}-${process.pid}-${randomBytes(4).toString("hex")}.jsonl`);
       try {
         renameSync(full, target); // atomic: whoever renames first replays it
-        claimed.push(target);
+        claimed.push({ file: target, journal });
       } catch {
         // Another process claimed it first.
       }
     }
-    return claimed.sort((left, right) => statSync(left).mtimeMs - statSync(right).mtimeMs);
+    // Spool files in the order they were written, then journals.
+    const order = (entry: { file: string; journal: boolean }) => (entry.journal ? 1e15 : 0) + statSync(entry.file).mtimeMs;
+    return claimed.sort((left, right) => order(left) - order(right)).map((entry) => entry.file);
   }
 
   /**

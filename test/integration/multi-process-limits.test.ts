@@ -1,8 +1,11 @@
 // Budget leases across processes sharing one SQLite file (issue: hot path):
 // limits hold when two processes spend the same key at once, a process killed
-// with SIGKILL gives its leased room back once the lease expires, and usage
-// written while the database is locked waits in the spool and lands once.
+// with SIGKILL gives its leased room back once the lease expires and leaves a
+// row for every request it had in flight, and usage written while the
+// database is locked waits in the spool and lands once.
 import Database from "better-sqlite3";
+import { readdirSync } from "node:fs";
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { useTestDatabase } from "../helpers/test-database";
 import { flushUsage, startTestGateway, type TestGateway } from "../helpers/gateway";
@@ -147,5 +150,53 @@ describe("the usage spool", () => {
     const rollup = reader.prepare(`SELECT SUM("requests") AS requests FROM "UsageHourly" WHERE "apiKeyId" = ?`).get(key.id) as { requests: number | bigint };
     reader.close();
     expect(Number(rollup.requests)).toBe(100);
+  }, 60_000);
+});
+
+describe("kill -9 with streams in flight", () => {
+  it("leaves an `interrupted` row for each of 50 streams once another process replays the dead one's journal", async () => {
+    const slow = await startFakeOpenAI({ behaviour: { chunkIntervalMs: 200, usage: { inputTokens: 10, outputTokens: 20 } } });
+    await gateway.api("POST", "/api/v1/providers", { slug: "slow", type: "openai", baseUrl: slow.url, apiKey: "sk-x", prices: PRICES });
+    const key = await createKey();
+    const doomed = await startProxyProcess();
+    try {
+      const readers = await Promise.all(
+        Array.from({ length: 50 }, async () => {
+          const response = await fetch(`${doomed.proxyUrl}/slow/chat/completions`, {
+            method: "POST",
+            headers: { authorization: `Bearer ${key.secret}`, "content-type": "application/json" },
+            body: JSON.stringify({ model: "gpt-4o-mini", stream: true, messages: [{ role: "user", content: "Count" }] }),
+          });
+          expect(response.status).toBe(200);
+          const reader = response.body!.getReader();
+          await reader.read(); // this stream is flowing
+          return reader;
+        }),
+      );
+      await doomed.stop("SIGKILL");
+      for (const reader of readers) await reader.read().catch(() => null);
+
+      const { usageWriter } = await import("@/proxy/metering");
+      expect(await usageWriter.replaySpool()).toBe(true);
+      const items = await usageOf(key.id, 50);
+      expect(items).toHaveLength(50);
+      for (const item of items) expect(item).toMatchObject({ status: 502, error: "interrupted", provider: "slow" });
+      expect(items.every((item) => item.costUsd > 0)).toBe(true); // estimated from the request, not free
+      const spoolDirectory = path.join(path.dirname(process.env.DATABASE_URL!.slice("file:".length)), "spool");
+      expect(readdirSync(spoolDirectory).filter((name) => name.includes(`journal-${doomed.child.pid}-`))).toEqual([]);
+    } finally {
+      await doomed.stop("SIGKILL");
+      await slow.close();
+    }
+  }, 60_000);
+
+  it("leaves no journal behind after a clean stop", async () => {
+    const key = await createKey();
+    const proxy = await startProxyProcess();
+    for (let index = 0; index < 5; index++) expect(await chat(proxy.proxyUrl, key.secret)).toBe(200);
+    expect(await proxy.stop("SIGTERM")).toBe(0);
+    const spoolDirectory = path.join(path.dirname(process.env.DATABASE_URL!.slice("file:".length)), "spool");
+    expect(readdirSync(spoolDirectory).filter((name) => name.includes(`journal-${proxy.child.pid}-`))).toEqual([]);
+    expect(await usageOf(key.id, 5)).toHaveLength(5);
   }, 60_000);
 });
