@@ -30,6 +30,9 @@ const environmentSchema = z.object({
   // Usage records that cannot be written yet wait here (proxy/usage-spool.ts); default: beside the SQLite file.
   GATEWAY_SPOOL_DIR: z.string().optional(),
   GATEWAY_SPOOL_MAX_BYTES: z.coerce.number().int().positive().default(1024 * 1024 * 1024),
+  // The CLI's device flow (lib/cli-sessions): access-token lifetime (at most 15 minutes) and polling interval.
+  GATEWAY_CLI_ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(5).max(900).default(900),
+  GATEWAY_CLI_POLL_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(60).default(5),
   ...Object.fromEntries(
     BUILTIN_PROVIDER_SLUGS.flatMap((slug) => [
       [`GATEWAY_BUILTIN_${slug.toUpperCase()}_API_KEY`, z.string().min(1).optional()],
