@@ -69,15 +69,32 @@ export interface TestGateway {
   close(): Promise<void>;
 }
 
-export async function startTestGateway(): Promise<TestGateway> {
+/** Calls the management route handler for `request` the way Next would (404 when none matches). */
+export async function dispatchApiRequest(request: Request): Promise<Response> {
+  const route = matchRoute(new URL(request.url).pathname);
+  if (!route) return Response.json({ error: { code: "not_found", message: "No such route" } }, { status: 404 });
+  const handler = (await route.load())[request.method];
+  if (!handler) return new Response(null, { status: 405 });
+  return handler(request, { params: Promise.resolve(route.params) });
+}
+
+export interface TestGatewayOptions {
+  /** Also answer /api/v1/* over HTTP on the same port (for clients in another process, like the CLI). */
+  serveApi?: boolean;
+}
+
+export async function startTestGateway(options: TestGatewayOptions = {}): Promise<TestGateway> {
   process.env.GATEWAY_ADMIN_TOKEN = TEST_ADMIN_TOKEN;
   const { resetEnvironmentForTests } = await import("@/lib/env");
   resetEnvironmentForTests();
   const { handleProxyRequest } = await import("@/proxy/handler");
   const { serveWithEngine } = await import("@/proxy/node-http");
   const { createDualProtocolServer } = await import("@/proxy/dual-protocol-server");
+  const engine = options.serveApi
+    ? (request: Request) => (new URL(request.url).pathname.startsWith("/api/") ? dispatchApiRequest(request) : handleProxyRequest(request))
+    : handleProxyRequest;
   const serve = (incoming: Parameters<typeof serveWithEngine>[1], outgoing: Parameters<typeof serveWithEngine>[2]) =>
-    serveWithEngine(handleProxyRequest, incoming, outgoing);
+    serveWithEngine(engine, incoming, outgoing);
   const server = createDualProtocolServer(serve, serve);
   await server.listen(0, "127.0.0.1");
   const origin = `http://127.0.0.1:${(server.server.address() as AddressInfo).port}`;
