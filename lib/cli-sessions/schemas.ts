@@ -55,6 +55,7 @@ export const cliStatusResponseSchema = z.object({
   member: z.object({ id: z.string(), email: z.string(), role: z.enum(["admin", "member"]) }),
   spend: z.object({ daily: z.number(), weekly: z.number(), monthly: z.number() }),
   limits: windowsSchema,
+  usage: z.object({ requests: z.number().int(), costUsd: z.number() }).describe("everything done with this credential so far"),
   routes: z.array(z.object({ slug: z.string(), type: z.string().nullable(), providerTypes: z.array(z.string()), models: z.array(z.string()) })),
 });
 

@@ -45,6 +45,8 @@ export async function cliStatus(request: Request, listModels: ModelLister): Prom
   if (!membership) throw new ApiError("unauthorized", "The member this credential belongs to was removed");
   const spent = await windowSpend("member", membership.id, ["daily", "weekly", "monthly"] as const);
   const routes = await listRoutes(key.organizationId, listModels);
+  // What this credential (the CLI session, or the personal key) has done so far.
+  const usage = await db.usageRecord.aggregate({ where: { apiKeyId: key.id }, _count: { _all: true }, _sum: { costMicros: true } });
   return {
     credential: isAccessToken(token) ? "cli-session" : "personal-key",
     sessionId: isAccessToken(token) ? key.id : null,
@@ -56,6 +58,7 @@ export async function cliStatus(request: Request, listModels: ModelLister): Prom
       weekly: microsToUsdOrNull(membership.weeklyLimitMicros),
       monthly: microsToUsdOrNull(membership.monthlyLimitMicros),
     },
+    usage: { requests: usage._count._all, costUsd: microsToUsd(usage._sum.costMicros ?? 0n) },
     routes: routes.map((route) => ({ slug: route.slug, type: route.type, providerTypes: route.providerTypes, models: route.models })),
   };
 }
