@@ -5,10 +5,9 @@ import { spawn } from "node:child_process";
 import { createInterface } from "node:readline/promises";
 import { constants } from "node:os";
 import { CliError } from "../errors";
-import { fetchStatus } from "../gateway-client";
 import { DEFAULT_PORT, startLocalProxy } from "../local-proxy";
 import type { ParsedOptions } from "../main";
-import { signedInSource } from "../session";
+import { signedInSource, signedInStatus } from "../session";
 import { chooseRoute, findExecutable, TOOL_NAMES, TOOLS, type ToolName } from "../tools";
 
 async function pickTool(): Promise<ToolName> {
@@ -36,7 +35,7 @@ export async function launch(toolName: string | undefined, options: ParsedOption
   if (!executable) throw new CliError(`'${tool}' is not installed (not in this package's node_modules/.bin nor on PATH)`, 2);
 
   const source = signedInSource(options.gatewayUrl);
-  const status = await fetchStatus(source.gatewayUrl, await source.current());
+  const status = await signedInStatus(source);
   const route = chooseRoute(tool, status.routes, options.route);
   if (!route) {
     const known = status.routes.map((each) => `${each.slug} (${each.type ?? "mixed"})`).join(", ") || "none";

@@ -1,13 +1,12 @@
 // `gateway serve`: the local proxy in the foreground until Ctrl-C.
-import { fetchStatus } from "../gateway-client";
 import { startLocalProxy, DEFAULT_PORT } from "../local-proxy";
 import type { ParsedOptions } from "../main";
-import { signedInSource } from "../session";
+import { signedInSource, signedInStatus } from "../session";
 
 export async function serve(options: ParsedOptions): Promise<number> {
   const source = signedInSource(options.gatewayUrl);
   // Fails now, with a clear message, if the gateway is down or the login is no longer valid.
-  const status = await fetchStatus(source.gatewayUrl, await source.current());
+  const status = await signedInStatus(source);
   source.startKeepingFresh();
   const proxy = await startLocalProxy(source, { port: options.port ?? DEFAULT_PORT, explicitPort: options.port !== undefined });
   const lines = [

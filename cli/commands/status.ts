@@ -1,8 +1,8 @@
 // `gateway status`: who the stored login signs in as, and today's spend
 // against the member's limits.
-import { fetchStatus, type GatewayStatus } from "../gateway-client";
+import type { GatewayStatus } from "../gateway-client";
 import type { ParsedOptions } from "../main";
-import { formatUsd, signedInSource } from "../session";
+import { formatUsd, signedInSource, signedInStatus } from "../session";
 
 export function spendLines(status: Pick<GatewayStatus, "spend" | "limits">): string[] {
   return (["daily", "weekly", "monthly"] as const).map((window) => {
@@ -14,7 +14,7 @@ export function spendLines(status: Pick<GatewayStatus, "spend" | "limits">): str
 
 export async function status(options: ParsedOptions): Promise<number> {
   const source = signedInSource(options.gatewayUrl);
-  const answer = await fetchStatus(source.gatewayUrl, await source.current());
+  const answer = await signedInStatus(source);
   const lines = [
     `Gateway:   ${source.gatewayUrl}`,
     `Signed in: ${answer.member.email} (${answer.member.role}) in ${answer.organization}, with ${answer.credential === "cli-session" ? "a CLI session" : "a personal key"}`,
