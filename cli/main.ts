@@ -43,7 +43,7 @@ export interface ParsedOptions {
 function parsePort(text: string | undefined): number | undefined {
   if (text === undefined) return undefined;
   const port = Number(text);
-  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new CliError(`--port must be a number from 1 to 65535, not '${text}'`, 2);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new CliError(`--port must be a number from 0 (any free port) to 65535, not '${text}'`, 2);
   return port;
 }
 
