@@ -4,7 +4,7 @@
 // in use, revocation mid-session), an unreachable gateway, and `launch
 // claude` running the real Claude Code CLI against a fake Anthropic upstream.
 import { createServer } from "node:net";
-import { mkdtempSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdtempSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
@@ -14,6 +14,7 @@ import { flushUsage, startTestGateway, type TestGateway } from "../helpers/gatew
 import { addProviders } from "../helpers/provider-scenario";
 import { runCli, spawnCli, type CliRun } from "../helpers/cli-process";
 import { startFakeAnthropic } from "../fakes/anthropic-upstream";
+import { startFakeOpenAI } from "../fakes/openai-upstream";
 import { DEFAULT_REPLY_TEXT, type FakeServer } from "../fakes/fake-server";
 
 useTestDatabase();
@@ -26,23 +27,30 @@ vi.mock("@/lib/auth/session", () => ({ getSessionUserId: async () => signedInUse
 
 const UPSTREAM_KEY = "sk-ant-upstream-secret";
 const MODEL = "claude-haiku-4-5";
+const OPENAI_KEY = "sk-openai-upstream-secret";
 
 let gateway: TestGateway;
 let upstream: FakeServer;
+let openai: FakeServer;
 let memberId: string;
 const running: CliRun[] = [];
 
 beforeAll(async () => {
   upstream = await startFakeAnthropic({ apiKey: UPSTREAM_KEY });
+  openai = await startFakeOpenAI({ apiKey: OPENAI_KEY });
   gateway = await startTestGateway({ serveApi: true });
   expect((await gateway.api("POST", "/api/v1/gateway/setup", { mode: "manual" })).status).toBe(200);
-  await addProviders(gateway, [{ slug: "claude", type: "anthropic", baseUrl: upstream.url, apiKey: UPSTREAM_KEY, prices: [{ model: MODEL, inputPerMillion: 1, outputPerMillion: 5 }] }]);
+  await addProviders(gateway, [
+    { slug: "claude", type: "anthropic", baseUrl: upstream.url, apiKey: UPSTREAM_KEY, prices: [{ model: MODEL, inputPerMillion: 1, outputPerMillion: 5 }] },
+    { slug: "gpt", type: "openai", baseUrl: openai.url, apiKey: OPENAI_KEY, prices: [{ model: "gpt-4.1", inputPerMillion: 2, outputPerMillion: 8 }] },
+  ]);
   memberId = (await gateway.api("POST", "/api/v1/members", { email: "dev@example.com", password: "long-enough-1", role: "member" })).body.id;
 });
 
 afterAll(async () => {
   for (const run of running) run.child.kill("SIGTERM");
   await upstream?.close();
+  await openai?.close();
   await gateway?.close();
 });
 
@@ -233,5 +241,63 @@ describe("gateway launch claude", () => {
     const usage = await gateway.api("GET", "/api/v1/usage?limit=50");
     const mine = usage.body.items.filter((item: { memberId: string; route: string }) => item.memberId === memberId && item.route === "claude");
     expect(mine.length).toBeGreaterThanOrEqual(fromClaude.filter((request) => request.path === "/v1/messages").length);
+  });
+});
+
+describe("gateway launch codex", () => {
+  it("runs the real Codex CLI against the member's OpenAI route through the local proxy", async () => {
+    const home = await loginByDevice();
+    const codexHome = newHome();
+    const before = openai.requests.length;
+    const launch = spawnCli(
+      ["launch", "codex", "--model", "gpt-4.1", "--port", "0", "--", "-c", "check_for_update_on_startup=false", "exec", "--skip-git-repo-check", "say hi"],
+      { ...cliEnv(home), HOME: codexHome, CODEX_HOME: codexHome, OPENAI_API_KEY: undefined, OPENAI_BASE_URL: undefined },
+    );
+    running.push(launch);
+    expect(await launch.exited, launch.output()).toBe(0);
+    expect(launch.output()).toContain(DEFAULT_REPLY_TEXT);
+    const fromCodex = openai.requests.slice(before);
+    expect(fromCodex.some((request) => request.path === "/v1/responses")).toBe(true);
+    for (const request of fromCodex) {
+      expect(JSON.stringify(request.headers)).not.toMatch(/gw[arl]_/);
+      expect(request.headers.authorization).toBe(`Bearer ${OPENAI_KEY}`);
+    }
+  });
+});
+
+// opencode is not a dependency: a stand-in on PATH reads the config `launch` wrote, calls the
+// provider it names the way @ai-sdk/anthropic would, prints the answer and exits with code 7.
+const FAKE_OPENCODE = `#!/usr/bin/env node
+const fs = require("node:fs");
+const config = JSON.parse(fs.readFileSync(process.env.OPENCODE_CONFIG, "utf8"));
+const provider = config.provider.gateway;
+fetch(provider.options.baseURL + "/messages", {
+  method: "POST",
+  headers: { "x-api-key": provider.options.apiKey, "anthropic-version": "2023-06-01", "content-type": "application/json" },
+  body: JSON.stringify({ model: config.model.split("/")[1], max_tokens: 20, messages: [{ role: "user", content: process.argv.slice(2).join(" ") }] }),
+}).then((response) => response.json()).then((message) => {
+  console.log(provider.npm, config.model, message.content[0].text);
+  process.exit(7);
+});
+`;
+
+describe("gateway launch opencode, and launch without a tool", () => {
+  it("writes opencode a temporary config for the member's Anthropic route, and returns the tool's exit code", async () => {
+    const home = await loginByDevice();
+    const bin = newHome();
+    writeFileSync(path.join(bin, "opencode"), FAKE_OPENCODE);
+    chmodSync(path.join(bin, "opencode"), 0o755);
+    const env = { ...cliEnv(home), PATH: `${bin}${path.delimiter}${process.env.PATH}` };
+    const launch = spawnCli(["launch", "opencode", "--model", MODEL, "--port", "0", "--", "say", "hi"], env);
+    running.push(launch);
+    expect(await launch.exited, launch.output()).toBe(7);
+    expect(launch.output()).toContain(`@ai-sdk/anthropic gateway/${MODEL} ${DEFAULT_REPLY_TEXT}`);
+
+    const bare = await runCli(["launch"], env);
+    expect(bare.code).toBe(2);
+    expect(bare.output).toContain("installed: claude, codex, opencode");
+    const unknownRoute = await runCli(["launch", "claude", "--route", "nope"], env);
+    expect(unknownRoute.code).toBe(2);
+    expect(unknownRoute.output).toContain("No route 'nope'");
   });
 });
