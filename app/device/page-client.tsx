@@ -103,7 +103,8 @@ export function DevicePageClient({ initialCode, email, organizations }: Props) {
       {current && (
         <div className="w-full">
           <OrganizationProvider value={current}>
-            <CliSessionsSection key={decide.data ? "after" : "before"} />
+            {/* The session exists once the CLI's next poll collects its tokens: watch for it after approving. */}
+            <CliSessionsSection refetchIntervalMs={decide.data?.status === "approved" ? 2000 : undefined} />
           </OrganizationProvider>
         </div>
       )}

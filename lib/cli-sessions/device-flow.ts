@@ -25,6 +25,8 @@ export async function startDeviceAuthorization(parameters: Record<string, string
   const deviceCode = newDeviceCode();
   const interval = env().GATEWAY_CLI_POLL_INTERVAL_SECONDS;
   const expiresAt = new Date(Date.now() + DEVICE_CODE_LIFETIME_SECONDS * 1000);
+  // Codes a day past their expiry are of no use to anyone, not even to explain an expired_token.
+  await db.deviceAuthorization.deleteMany({ where: { expiresAt: { lt: new Date(Date.now() - 86_400_000) } } });
   let userCode = newUserCode();
   for (let attempt = 0; ; attempt++) {
     try {

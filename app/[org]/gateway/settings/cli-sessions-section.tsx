@@ -17,10 +17,15 @@ import { formatDate } from "./format-date";
 
 const sessionsKey = (organization: string) => ["cli-sessions", organization] as const;
 
-export function CliSessionsSection() {
+/** `refetchIntervalMs`: keep the list current, e.g. on /device while an approved CLI is still collecting its tokens. */
+export function CliSessionsSection({ refetchIntervalMs }: { refetchIntervalMs?: number }) {
   const { slug, role } = useOrganization();
   const queryClient = useQueryClient();
-  const sessions = useQuery({ queryKey: sessionsKey(slug), queryFn: ({ signal }) => apiFetch<CliSessionResponse[]>(slug, "cli/sessions", { signal }) });
+  const sessions = useQuery({
+    queryKey: sessionsKey(slug),
+    queryFn: ({ signal }) => apiFetch<CliSessionResponse[]>(slug, "cli/sessions", { signal }),
+    refetchInterval: refetchIntervalMs,
+  });
   const [revoking, setRevoking] = useState<CliSessionResponse | null>(null);
   const revoke = useMutation({
     mutationFn: (session: CliSessionResponse) => apiFetch<CliSessionResponse>(slug, `cli/sessions/${encodeURIComponent(session.id)}`, { method: "DELETE" }),
