@@ -50,12 +50,12 @@ test("a CLI signs in through /device, shows up in Settings, and is revoked there
   expect(status.output()).toContain("today");
 
   // The member's own sessions are listed on /device too.
-  await expect(page.getByRole("region", { name: "CLI sessions" }).getByRole("cell", { name: /gateway CLI on/ })).toBeVisible();
+  await expect(page.getByRole("region", { name: "CLI sessions" }).getByRole("cell", { name: /^gateway CLI on/ })).toBeVisible();
 
   await page.goto("/");
   await openTab(page, "Settings");
   const sessions = page.getByRole("region", { name: "CLI sessions" });
-  await expect(sessions.getByRole("cell", { name: /gateway CLI on/ })).toBeVisible();
+  await expect(sessions.getByRole("cell", { name: /^gateway CLI on/ })).toBeVisible();
   await sessions.getByRole("button", { name: /^Revoke gateway CLI on/ }).click();
   await page.getByRole("dialog").getByRole("button", { name: "Revoke session" }).click();
   await expect(sessions.getByText("No CLI sessions")).toBeVisible();

@@ -92,6 +92,14 @@ describe("gateway launch codex", () => {
   });
 });
 
+/** PATH with an executable `name` running `script` first. */
+function pathWithStandIn(name: string, script: string): string {
+  const bin = newHome();
+  writeFileSync(path.join(bin, name), script);
+  chmodSync(path.join(bin, name), 0o755);
+  return `${bin}${path.delimiter}${process.env.PATH}`;
+}
+
 // opencode is not a dependency: a stand-in on PATH reads the config `launch` wrote, calls the
 // provider it names the way @ai-sdk/anthropic would, prints the answer and exits with code 7.
 const FAKE_OPENCODE = `#!/usr/bin/env node
@@ -111,10 +119,7 @@ fetch(provider.options.baseURL + "/messages", {
 describe("gateway launch opencode, and launch without a tool", () => {
   it("writes opencode a temporary config for the member's Anthropic route, and returns the tool's exit code", async () => {
     const home = await loginByDevice();
-    const bin = newHome();
-    writeFileSync(path.join(bin, "opencode"), FAKE_OPENCODE);
-    chmodSync(path.join(bin, "opencode"), 0o755);
-    const env = { ...cliEnv(home), PATH: `${bin}${path.delimiter}${process.env.PATH}` };
+    const env = { ...cliEnv(home), PATH: pathWithStandIn("opencode", FAKE_OPENCODE) };
     const launch = spawnCli(["launch", "opencode", "--model", MODEL, "--port", "0", "--", "say", "hi"], env);
     scenario.running.push(launch);
     expect(await launch.exited, launch.output()).toBe(7);
@@ -138,10 +143,7 @@ setInterval(() => {}, 1000);
 describe("Ctrl-C during gateway launch", () => {
   it("stops the tool and the local proxy, and exits with the tool's code", async () => {
     const home = await loginByDevice();
-    const bin = newHome();
-    writeFileSync(path.join(bin, "opencode"), SLEEPING_TOOL);
-    chmodSync(path.join(bin, "opencode"), 0o755);
-    const launch = spawnCli(["launch", "opencode", "--port", "0"], { ...cliEnv(home), PATH: `${bin}${path.delimiter}${process.env.PATH}` });
+    const launch = spawnCli(["launch", "opencode", "--port", "0"], { ...cliEnv(home), PATH: pathWithStandIn("opencode", SLEEPING_TOOL) });
     scenario.running.push(launch);
     const [, origin] = await launch.waitFor(/opencode → (http:\/\/127\.0\.0\.1:\d+)/);
     await launch.waitFor(/tool started/);
