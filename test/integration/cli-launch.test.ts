@@ -135,8 +135,8 @@ describe("gateway launch opencode, and launch without a tool", () => {
 });
 
 const SLEEPING_TOOL = `#!/usr/bin/env node
+process.on("SIGINT", () => process.stdout.write("tool got SIGINT\\n", () => process.exit(130)));
 console.log("tool started");
-process.on("SIGINT", () => { console.log("tool got SIGINT"); process.exit(130); });
 setInterval(() => {}, 1000);
 `;
 
