@@ -32,6 +32,9 @@ const environmentSchema = z.object({
   GATEWAY_SPOOL_MAX_BYTES: z.coerce.number().int().positive().default(1024 * 1024 * 1024),
   // How long a hot-path write waits for a SQLite file another connection holds locked before it counts as failed (and usage goes to the spool).
   GATEWAY_DB_BUSY_TIMEOUT_MS: z.coerce.number().int().positive().default(5_000),
+  // The CLI's device flow (lib/cli-sessions): access-token lifetime (at most 15 minutes) and polling interval.
+  GATEWAY_CLI_ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(5).max(900).default(900),
+  GATEWAY_CLI_POLL_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(60).default(5),
   ...Object.fromEntries(
     BUILTIN_PROVIDER_SLUGS.flatMap((slug) => [
       [`GATEWAY_BUILTIN_${slug.toUpperCase()}_API_KEY`, z.string().min(1).optional()],

@@ -3,6 +3,8 @@
 import { findKeyByHash, type CachedKey } from "@/lib/cache/key-cache";
 import { organizationRoutes } from "@/lib/cache/organization-routes";
 import { lookupHash } from "@/lib/crypto";
+import { authenticateAccessToken } from "@/lib/cli-sessions/proxy-credential";
+import { isAccessToken } from "@/lib/cli-sessions/tokens";
 import { GatewayError } from "./errors";
 import type { HeaderBag } from "./exchange";
 import { extractGatewayKey } from "./request-headers";
@@ -10,6 +12,7 @@ import { extractGatewayKey } from "./request-headers";
 export async function authenticate(headers: HeaderBag, url: URL): Promise<CachedKey> {
   const secret = extractGatewayKey(headers, url);
   if (!secret) throw new GatewayError(401, "invalid_api_key", "Missing gateway API key: send it as Authorization: Bearer <key>");
+  if (isAccessToken(secret)) return authenticateCliAccessToken(secret);
   const key = await findKeyByHash(lookupHash(secret));
   if (!key) throw new GatewayError(401, "invalid_api_key", "Invalid gateway API key");
   if (key.revoked) throw new GatewayError(403, "key_revoked", "This API key has been revoked");
@@ -24,4 +27,13 @@ export async function authenticate(headers: HeaderBag, url: URL): Promise<Cached
 export async function assertGatewayEnabled(key: CachedKey): Promise<void> {
   const routes = await organizationRoutes(key.organizationId);
   if (!routes.enabled) throw new GatewayError(403, "gateway_disabled", "The gateway is disabled for this organization");
+}
+
+/** A `gateway` CLI access token: 401 whenever refreshing is the fix, so the CLI refreshes once and retries. */
+async function authenticateCliAccessToken(token: string): Promise<CachedKey> {
+  const result = await authenticateAccessToken(token);
+  if (result.ok) return result.key;
+  if (result.reason === "expired") throw new GatewayError(401, "invalid_api_key", "The CLI access token expired; the gateway CLI refreshes it");
+  if (result.reason === "revoked") throw new GatewayError(401, "invalid_api_key", "This CLI session was revoked; sign in again with `gateway login`");
+  throw new GatewayError(401, "invalid_api_key", "Invalid CLI access token");
 }

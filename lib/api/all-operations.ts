@@ -17,6 +17,7 @@ import { listRoutesOperation } from "../routes/operations";
 import { getOverviewOperation } from "../overview/operations";
 import { listUsageOperation } from "../usage/operations";
 import { getSpendingOperation } from "../spending/operations";
+import * as cli from "../cli-sessions/operations";
 
 // Domain modules also export schemas; only operation objects are kept.
 export const allOperations: Operation[] = ([
@@ -37,6 +38,7 @@ export const allOperations: Operation[] = ([
   getOverviewOperation,
   ...Object.values(managementTokens),
   listAuditLogOperation,
+  ...Object.values(cli),
 ] as unknown[]).filter(isOperation);
 
 function isOperation(value: unknown): value is Operation {

@@ -36,6 +36,12 @@ export async function resolveLabels(organizationId: string, groupBy: SpendingGro
   } else if (groupBy === "key") {
     const keys = await db.apiKey.findMany({ where: { organizationId, id: { in: ids } }, select: { id: true, name: true } });
     for (const key of keys) labels.set(key.id, key.name);
+    // Usage through `gateway` CLI sessions carries the session's id in the key column.
+    const sessionIds = ids.filter((id) => !labels.has(id));
+    if (sessionIds.length > 0) {
+      const sessions = await db.cliSession.findMany({ where: { organizationId, id: { in: sessionIds } }, select: { id: true, clientName: true } });
+      for (const session of sessions) labels.set(session.id, `CLI: ${session.clientName}`);
+    }
   }
   // Providers and models are labelled by their slug / name as recorded.
   for (const id of ids) if (!labels.has(id)) labels.set(id, REMOVED_LABELS[groupBy] || id);

@@ -2,6 +2,7 @@
 // 127.0.0.1 port (so official SDKs can call it), and the management API route
 // handlers called the way Next would call them, authenticated with
 // GATEWAY_ADMIN_TOKEN. Call useTestDatabase() first.
+import type { IncomingMessage, ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { readdirSync } from "node:fs";
 import path from "node:path";
@@ -69,7 +70,34 @@ export interface TestGateway {
   close(): Promise<void>;
 }
 
-export async function startTestGateway(): Promise<TestGateway> {
+/** Calls the management route handler for `request` the way Next would (404 when none matches). */
+/** /api/v1 over real HTTP (for a CLI in another process): node:http → Web Request → the route handler → back. */
+async function serveApiRequest(incoming: IncomingMessage, outgoing: ServerResponse): Promise<void> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of incoming) chunks.push(chunk as Buffer);
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(incoming.headers)) if (typeof value === "string") headers.set(name, value);
+  const hasBody = incoming.method !== "GET" && incoming.method !== "HEAD";
+  const request = new Request(new URL(incoming.url ?? "/", "http://127.0.0.1"), { method: incoming.method, headers, body: hasBody ? Buffer.concat(chunks) : undefined });
+  const response = await dispatchApiRequest(request);
+  outgoing.writeHead(response.status, Object.fromEntries(response.headers));
+  outgoing.end(Buffer.from(await response.arrayBuffer()));
+}
+
+export async function dispatchApiRequest(request: Request): Promise<Response> {
+  const route = matchRoute(new URL(request.url).pathname);
+  if (!route) return Response.json({ error: { code: "not_found", message: "No such route" } }, { status: 404 });
+  const handler = (await route.load())[request.method];
+  if (!handler) return new Response(null, { status: 405 });
+  return handler(request, { params: Promise.resolve(route.params) });
+}
+
+export interface TestGatewayOptions {
+  /** Also answer /api/v1/* over HTTP on the same port (for clients in another process, like the CLI). */
+  serveApi?: boolean;
+}
+
+export async function startTestGateway(options: TestGatewayOptions = {}): Promise<TestGateway> {
   process.env.GATEWAY_ADMIN_TOKEN = TEST_ADMIN_TOKEN;
   const { resetEnvironmentForTests } = await import("@/lib/env");
   resetEnvironmentForTests();
@@ -77,7 +105,9 @@ export async function startTestGateway(): Promise<TestGateway> {
   const { serveWithEngine } = await import("@/proxy/node-http");
   const { createDualProtocolServer } = await import("@/proxy/dual-protocol-server");
   const serve = (incoming: Parameters<typeof serveWithEngine>[1], outgoing: Parameters<typeof serveWithEngine>[2]) =>
-    serveWithEngine(handleProxy, incoming, outgoing);
+    options.serveApi && (incoming.url ?? "/").startsWith("/api/")
+      ? void serveApiRequest(incoming as IncomingMessage, outgoing as ServerResponse)
+      : serveWithEngine(handleProxy, incoming, outgoing);
   const { refuseUpgrade } = await import("@/proxy/upgrade");
   const server = createDualProtocolServer(serve, serve, (incoming, socket) => {
     refuseUpgrade(incoming, socket, "/proxy");

@@ -1,6 +1,7 @@
 "use client";
-// The Settings tab: gateway switch, telemetry, management tokens, members, audit log.
+// The Settings tab: gateway switch, telemetry, management tokens, CLI sessions, members, audit log.
 import { AuditLogSection } from "./audit-log-section";
+import { CliSessionsSection } from "./cli-sessions-section";
 import { GatewaySection } from "./gateway-section";
 import { ManagementTokensSection } from "./management-tokens-section";
 import { MembersSection } from "./members-section";
@@ -10,6 +11,7 @@ const SECTIONS = [
   ["gateway", "Gateway"],
   ["telemetry", "Telemetry"],
   ["management-tokens", "Management tokens"],
+  ["cli-sessions", "CLI sessions"],
   ["members", "Members"],
   ["audit-log", "Audit log"],
 ] as const;
@@ -32,6 +34,7 @@ export function SettingsPageClient() {
         <GatewaySection />
         <TelemetrySection />
         <ManagementTokensSection />
+        <CliSessionsSection />
         <MembersSection />
         <AuditLogSection />
       </div>
