@@ -10,13 +10,9 @@ import { leafQuantities, type TokenUsage } from "./token-units";
 export type { CustomPrice } from "./model-rates";
 export type { TokenUsage } from "./token-units";
 
-export interface PriceRequestInput {
-  providerType: string;
+export interface PriceRequestInput extends ProviderPricing {
   model: string | null | undefined;
   usage: TokenUsage;
-  customPrices?: readonly CustomPrice[];
-  /** The provider's base URL: genai-prices tells hosts of open models (OVHcloud, Together, …) apart by it. */
-  providerBaseUrl?: string;
   /** When the request was made; a few catalog prices depend on the date or time of day. */
   time?: Date;
 }
@@ -27,18 +23,24 @@ export interface PriceResult {
   priced: boolean;
 }
 
+/** How one provider prices models: its type, its own prices, its base URL and its price for unknown models. */
+export interface ProviderPricing {
+  providerType: string;
+  customPrices?: readonly CustomPrice[];
+  /** The provider's base URL: genai-prices tells hosts of open models (OVHcloud, Together, …) apart by it. */
+  providerBaseUrl?: string;
+  /** The provider's price for models neither its custom prices nor the catalog know. */
+  fallbackPrice?: CustomPrice | null;
+}
+
 /** The rates that apply to a model on a provider, or null when it is unpriced. */
-export function findModelRates(
-  providerType: string,
-  model: string | null | undefined,
-  customPrices?: readonly CustomPrice[],
-  time: Date = new Date(),
-  providerBaseUrl?: string,
-): ModelRates | null {
+export function findModelRates(pricing: ProviderPricing, model: string | null | undefined, time: Date = new Date()): ModelRates | null {
   if (!model) return null;
-  const custom = findCustomPrice(customPrices, model);
+  const custom = findCustomPrice(pricing.customPrices, model);
   if (custom) return customRates(custom);
-  return catalogRates(providerType, model, time, providerBaseUrl);
+  const catalog = catalogRates(pricing.providerType, model, time, pricing.providerBaseUrl);
+  if (catalog) return catalog;
+  return pricing.fallbackPrice ? customRates(pricing.fallbackPrice) : null;
 }
 
 // Custom prices live in the route cache, so their converted rates are kept beside them.
@@ -55,27 +57,21 @@ function customRates(price: CustomPrice): ModelRates {
 
 /** Cost of a finished request, rounded half up to the micro-USD once for the whole request. */
 export function priceRequest(input: PriceRequestInput): PriceResult {
-  const rates = findModelRates(input.providerType, input.model, input.customPrices, input.time, input.providerBaseUrl);
+  const rates = findModelRates(input, input.model, input.time);
   if (!rates) return { costMicros: 0n, priced: false };
   return { costMicros: exactCost(rates, input.usage).roundHalfUp(), priced: true };
 }
 
-export function isModelPriced(
-  providerType: string,
-  model: string | null | undefined,
-  customPrices?: readonly CustomPrice[],
-  providerBaseUrl?: string,
-): boolean {
-  return findModelRates(providerType, model, customPrices, new Date(), providerBaseUrl) !== null;
+/** Whether the model has a price on the provider (custom, catalog or fallback). A provider type alone is a provider without prices. */
+export function isModelPriced(pricing: ProviderPricing | string, model: string | null | undefined, customPrices?: readonly CustomPrice[]): boolean {
+  const resolved = typeof pricing === "string" ? { providerType: pricing, customPrices } : pricing;
+  return findModelRates(resolved, model) !== null;
 }
 
-export interface WorstCaseInput {
-  providerType: string;
+export interface WorstCaseInput extends ProviderPricing {
   model: string | null | undefined;
   inputTokensEstimate: number;
   maxOutputTokens: number;
-  customPrices?: readonly CustomPrice[];
-  providerBaseUrl?: string;
   time?: Date;
 }
 
@@ -85,7 +81,7 @@ export interface WorstCaseInput {
  * up so a reservation never falls short of the recorded cost of the same usage.
  */
 export function estimateWorstCaseMicros(input: WorstCaseInput): PriceResult {
-  const rates = findModelRates(input.providerType, input.model, input.customPrices, input.time, input.providerBaseUrl);
+  const rates = findModelRates(input, input.model, input.time);
   if (!rates) return { costMicros: 0n, priced: false };
   const usage = { inputTokens: input.inputTokensEstimate, outputTokens: input.maxOutputTokens };
   return { costMicros: exactCost(rates, usage).roundUp(), priced: true };
