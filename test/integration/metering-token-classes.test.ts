@@ -117,7 +117,7 @@ describe("costs that differ by token class", () => {
 
 describe("a client that leaves a stream after message_start", () => {
   it("is billed for its input with the cache classes, and for output estimated from what it received", async () => {
-    next = { headers: { "content-type": "text/event-stream" }, body: anthropicStream("claude-sonnet-4-5-20250929"), pieces: 8, holdAfterPieces: 3 };
+    next = { headers: { "content-type": "text/event-stream" }, body: anthropicStream("claude-sonnet-4-5-20250929"), pieces: 8, holdAfterPieces: 5 };
     const controller = new AbortController();
     const response = await fetch(`${gateway.proxyUrl}/anthropic/v1/messages`, {
       method: "POST",
@@ -127,7 +127,11 @@ describe("a client that leaves a stream after message_start", () => {
     });
     const reader = response.body!.getReader();
     let received = "";
-    while (!received.includes("content_block_delta")) received += new TextDecoder().decode((await reader.read()).value);
+    while (!received.includes("content_block_delta")) {
+      const { done, value } = await reader.read();
+      expect(done).toBe(false);
+      received += new TextDecoder().decode(value);
+    }
     const gone = upstream.clientGone();
     controller.abort();
     await gone;
