@@ -37,6 +37,12 @@ export interface UsageRecordInput {
   outputTokens: number;
   cacheReadTokens: number;
   cacheWriteTokens: number;
+  cacheWrite1hTokens: number;
+  reasoningTokens: number;
+  inputAudioTokens: number;
+  cacheAudioReadTokens: number;
+  outputAudioTokens: number;
+  audioMilliseconds: number;
   costMicros: bigint;
   estimated: boolean;
   latencyMs: number;

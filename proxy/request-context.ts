@@ -89,16 +89,12 @@ export class ProxyRequestContext {
 
   /** Price usage now (for x-gateway-cost-usd) without finishing. */
   priceUsage(): bigint {
+    if (!isBilledOperation(this.info?.operation)) return 0n;
     const usage = this.usage ?? this.estimateUsage();
     if (!this.provider || !usage) return 0n;
     const model = this.info?.model ?? usage.model;
-    if (!model || this.info?.operation === "count_tokens") return 0n;
-    const { costMicros } = priceRequest({
-      providerType: this.provider.type,
-      model,
-      usage,
-      customPrices: this.provider.prices,
-    });
+    if (!model) return 0n;
+    const { costMicros } = priceRequest({ ...this.provider.pricing, model, usage });
     this.costMicros = costMicros;
     return costMicros;
   }
@@ -106,6 +102,8 @@ export class ProxyRequestContext {
   /** When an upstream gave no usage (client left, upstream died), estimate it from the bytes seen. */
   private estimateUsage(): UsageCounts | null {
     if (!this.provider || this.status === 0 || this.status >= 400) return null;
+    // Only inference is estimated: a free call (count_tokens, model lists) or an unknown path has nothing to bill.
+    if (!isEstimatedOperation(this.info?.operation)) return null;
     this.estimated = true;
     this.usage = {
       inputTokens: Math.ceil(this.requestBytes / 4),
@@ -158,6 +156,12 @@ export class ProxyRequestContext {
       outputTokens: this.usage?.outputTokens ?? 0,
       cacheReadTokens: this.usage?.cacheReadTokens ?? 0,
       cacheWriteTokens: this.usage?.cacheWriteTokens ?? 0,
+      cacheWrite1hTokens: this.usage?.cacheWrite1hTokens ?? 0,
+      reasoningTokens: this.usage?.reasoningTokens ?? 0,
+      inputAudioTokens: this.usage?.inputAudioTokens ?? 0,
+      cacheAudioReadTokens: this.usage?.cacheAudioReadTokens ?? 0,
+      outputAudioTokens: this.usage?.outputAudioTokens ?? 0,
+      audioMilliseconds: Math.round((this.usage?.audioSeconds ?? 0) * 1000),
       costMicros: cost,
       estimated: this.estimated,
       latencyMs: Date.now() - this.startedAt,
@@ -187,6 +191,18 @@ export class ProxyRequestContext {
     usageWriter.record(this.usageRecord(cost), this.journalTicket);
     exportRequestTelemetry(this);
   }
+}
+
+// Operations that generate (or embed, or transcribe) and are billed; the rest are free.
+const FREE_OPERATIONS = new Set(["count_tokens", "list_models", "get_model"]);
+const ESTIMATED_OPERATIONS = new Set(["chat", "text_completion", "embeddings", "transcription"]);
+
+function isBilledOperation(operation: string | undefined): boolean {
+  return operation === undefined || !FREE_OPERATIONS.has(operation);
+}
+
+function isEstimatedOperation(operation: string | undefined): boolean {
+  return operation !== undefined && ESTIMATED_OPERATIONS.has(operation);
 }
 
 const pendingSettlements = new Set<Promise<void>>();

@@ -13,7 +13,7 @@ import type { RequestInfo } from "./providers/types";
 export function pricedCandidates(providers: ResolvedProvider[], info: RequestInfo): ResolvedProvider[] {
   if (!info.model || info.operation === "count_tokens") return providers;
   const allowed = providers.filter(
-    (provider) => !provider.requirePricing || isModelPriced(provider.type, info.model!, provider.prices),
+    (provider) => !provider.requirePricing || isModelPriced(provider.pricing, info.model),
   );
   if (!allowed.length) {
     throw new GatewayError(400, "model_not_priced", `Model '${info.model}' has no price on this route, and the provider requires pricing`);
@@ -35,11 +35,10 @@ export async function reserveForRequest(options: {
   if (info.model && info.operation !== "count_tokens") {
     for (const provider of providers) {
       const estimate = estimateWorstCaseMicros({
-        providerType: provider.type,
+        ...provider.pricing,
         model: info.model,
         inputTokensEstimate,
         maxOutputTokens: info.maxOutputTokens ?? provider.reserveOutputTokens,
-        customPrices: provider.prices,
       });
       if (estimate.costMicros > amountMicros) amountMicros = estimate.costMicros;
     }

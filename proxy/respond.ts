@@ -54,11 +54,13 @@ export function respondWithStream(
     if (outcome !== "completed") {
       context.errorCode = outcome;
       context.errorMessage = message ?? null;
-      // A cut-short stream's partial usage often has the prompt but no output count
-      // yet: bill what was delivered, estimated from the text.
+      // A cut-short stream's partial usage has the prompt (cache classes included)
+      // but only a placeholder output count (Anthropic's message_start says 1):
+      // bill what was delivered, estimated from the text, when that is more.
       const usage = context.usage;
-      if (usage && usage.outputTokens === 0 && context.outputText.length > 0) {
-        context.usage = { ...usage, outputTokens: Math.ceil(context.outputText.length / 4) };
+      const delivered = Math.ceil(context.outputText.length / 4);
+      if (usage && delivered > usage.outputTokens) {
+        context.usage = { ...usage, outputTokens: delivered };
         context.estimated = true;
       }
     }

@@ -33,13 +33,29 @@ const USAGE_COLUMNS: Record<string, (record: UsageRecordInput) => unknown> = {
   errorCode: (record) => record.errorCode,
   errorMessage: (record) => record.errorMessage,
   traceId: (record) => record.traceId,
+  cacheWrite1hTokens: (record) => record.cacheWrite1hTokens,
+  reasoningTokens: (record) => record.reasoningTokens,
+  inputAudioTokens: (record) => record.inputAudioTokens,
+  cacheAudioReadTokens: (record) => record.cacheAudioReadTokens,
+  outputAudioTokens: (record) => record.outputAudioTokens,
+  audioMilliseconds: (record) => record.audioMilliseconds,
 };
 
 export const USAGE_COLUMN_NAMES = Object.keys(USAGE_COLUMNS);
 
 export const ROLLUP_TABLE = "UsageHourly";
 export const ROLLUP_KEY_COLUMNS = ["organizationId", "hour", "projectId", "apiKeyId", "membershipId", "providerSlug", "model"] as const;
-export const ROLLUP_SUM_COLUMNS = ["requests", "errors", "inputTokens", "outputTokens", "costMicros", "latencyMsSum"] as const;
+export const ROLLUP_SUM_COLUMNS = [
+  "requests",
+  "errors",
+  "inputTokens",
+  "outputTokens",
+  "costMicros",
+  "latencyMsSum",
+  "cacheReadTokens",
+  "cacheWriteTokens",
+  "reasoningTokens",
+] as const;
 
 /** A record ready to write: its row, its rollup increment, and the key it last used. */
 export interface PreparedUsage {
@@ -63,6 +79,9 @@ export function prepareUsage(record: UsageRecordInput): PreparedUsage {
       BigInt(record.outputTokens),
       record.costMicros,
       BigInt(Math.max(0, Math.round(record.latencyMs))),
+      BigInt(record.cacheReadTokens),
+      BigInt(record.cacheWriteTokens),
+      BigInt(record.reasoningTokens),
     ],
     apiKeyId: record.apiKeyId,
     time,

@@ -5,6 +5,7 @@ import { db } from "../db";
 import { decryptJson } from "../crypto";
 import { findBuiltinProvider } from "../providers/builtin";
 import type { ProviderCredentials } from "../providers/schemas";
+import type { ProviderPricing } from "../pricing";
 import { TtlCache } from "./ttl-cache";
 
 export interface ResolvedPrice {
@@ -13,6 +14,9 @@ export interface ResolvedPrice {
   outputPerMillionMicros: bigint;
   cacheReadPerMillionMicros: bigint | null;
   cacheWritePerMillionMicros: bigint | null;
+  cacheWrite1hPerMillionMicros: bigint | null;
+  reasoningPerMillionMicros: bigint | null;
+  perMinuteMicros: bigint | null;
 }
 
 export interface ResolvedProvider {
@@ -26,6 +30,8 @@ export interface ResolvedProvider {
   requirePricing: boolean;
   reserveOutputTokens: number;
   prices: ResolvedPrice[];
+  /** Everything pricing needs about this provider, built once per configuration load. */
+  pricing: ProviderPricing;
 }
 
 export interface RoutingMember {
@@ -105,6 +111,16 @@ function resolveProvider(row: ProviderRow): ResolvedProvider | null {
       return null;
     }
   }
+  const prices: ResolvedPrice[] = row.prices.map((price) => ({
+    model: price.model,
+    inputPerMillionMicros: price.inputPerMillionMicros,
+    outputPerMillionMicros: price.outputPerMillionMicros,
+    cacheReadPerMillionMicros: price.cacheReadPerMillionMicros,
+    cacheWritePerMillionMicros: price.cacheWritePerMillionMicros,
+    cacheWrite1hPerMillionMicros: price.cacheWrite1hPerMillionMicros,
+    reasoningPerMillionMicros: price.reasoningPerMillionMicros,
+    perMinuteMicros: price.perMinuteMicros,
+  }));
   return {
     id: row.id,
     slug: row.slug,
@@ -115,12 +131,15 @@ function resolveProvider(row: ProviderRow): ResolvedProvider | null {
     credentials,
     requirePricing: row.requirePricing,
     reserveOutputTokens: row.reserveOutputTokens ?? DEFAULT_RESERVE_OUTPUT_TOKENS,
-    prices: row.prices.map((price) => ({
-      model: price.model,
-      inputPerMillionMicros: price.inputPerMillionMicros,
-      outputPerMillionMicros: price.outputPerMillionMicros,
-      cacheReadPerMillionMicros: price.cacheReadPerMillionMicros,
-      cacheWritePerMillionMicros: price.cacheWritePerMillionMicros,
-    })),
+    prices,
+    pricing: {
+      providerType: row.type,
+      customPrices: prices,
+      providerBaseUrl: baseUrl,
+      fallbackPrice:
+        row.fallbackInputPerMillionMicros !== null && row.fallbackOutputPerMillionMicros !== null
+          ? { model: "*", inputPerMillionMicros: row.fallbackInputPerMillionMicros, outputPerMillionMicros: row.fallbackOutputPerMillionMicros }
+          : null,
+    },
   };
 }

@@ -15,7 +15,8 @@ const CATALOG_PROVIDERS: Record<string, Array<string | null>> = {
   azure: ["azure", "openai"],
   anthropic: ["anthropic"],
   google: ["google"],
-  "google-vertex": ["google"],
+  // Vertex serves Anthropic's models too (publishers/anthropic); genai-prices lists most under google.
+  "google-vertex": ["google", "anthropic"],
   bedrock: ["aws"],
   groq: ["groq"],
   mistral: ["mistral"],
@@ -35,22 +36,37 @@ interface CatalogEntry {
 const cache = new Map<string, CatalogEntry | null>();
 const MAX_CACHED_MODELS = 10_000;
 
-function findInCatalog(providerType: string, model: string): CatalogEntry | null {
-  const key = `${providerType}\u0000${model}`;
+function findInCatalog(providerType: string, model: string, providerBaseUrl?: string): CatalogEntry | null {
+  const key = `${providerType}\u0000${model}\u0000${providerBaseUrl ?? ""}`;
   const cached = cache.get(key);
   if (cached !== undefined) return cached;
-  const entry = searchCatalog(providerType, model);
+  const entry = searchCatalog(providerType, model, providerBaseUrl);
   if (cache.size >= MAX_CACHED_MODELS) cache.clear();
   cache.set(key, entry);
   return entry;
 }
 
-function searchCatalog(providerType: string, model: string): CatalogEntry | null {
+function searchCatalog(providerType: string, model: string, providerBaseUrl?: string): CatalogEntry | null {
+  const generic = (CATALOG_PROVIDERS[providerType] ?? [null]).includes(null);
+  if (generic && providerBaseUrl) {
+    // A generic server's host says whose price applies (an OVHcloud-hosted gpt-oss is not OpenAI's).
+    const entry = lookupByApiUrl(model, providerBaseUrl);
+    if (entry) return entry;
+  }
   for (const candidate of candidateLookups(providerType, model)) {
     const entry = lookup(candidate.model, candidate.providerId);
     if (entry) return entry;
   }
   return null;
+}
+
+function lookupByApiUrl(model: string, providerApiUrl: string): CatalogEntry | null {
+  try {
+    const result = calcPrice({}, model, { providerApiUrl });
+    return result ? { model: result.model } : null;
+  } catch {
+    return null;
+  }
 }
 
 function candidateLookups(providerType: string, model: string): Array<{ model: string; providerId: string | null }> {
@@ -83,8 +99,8 @@ function lookup(model: string, providerId: string | null): CatalogEntry | null {
 }
 
 /** The rates genai-prices knows for this model on this provider type at `time`, or null. */
-export function catalogRates(providerType: string, model: string, time: Date = new Date()): ModelRates | null {
-  const entry = findInCatalog(providerType, model);
+export function catalogRates(providerType: string, model: string, time: Date = new Date(), providerBaseUrl?: string): ModelRates | null {
+  const entry = findInCatalog(providerType, model, providerBaseUrl);
   if (!entry) return null;
   return ratesAt(entry.model, time);
 }

@@ -6,6 +6,7 @@ export {
   type CustomPrice,
   type PriceRequestInput,
   type PriceResult,
+  type ProviderPricing,
   type TokenUsage,
   type WorstCaseInput,
 } from "./price-request";

@@ -1,7 +1,9 @@
 // One model's prices in the exact form the calculator uses, built either from a
-// provider's custom price or from a genai-prices entry.
+// provider's custom price or from a genai-prices entry: a rate table per
+// pricing unit (see token-units.ts) the model has a price for.
 import type { ModelPrice, TieredPrices } from "@pydantic/genai-prices";
 import { decimalFromNumber, decimalFromPerMillionMicros, multiplyRate, type DecimalRate } from "./decimal-rate";
+import { PRICING_UNITS, UNIT_BY_PRICE_KEY, type PricingUnit, type UnitKey } from "./token-units";
 
 /** A rate that may step up once the request's total input passes a threshold (e.g. >200k tokens). */
 export interface RateTable {
@@ -10,23 +12,31 @@ export interface RateTable {
   tiers: Array<{ start: number; rate: DecimalRate }>;
 }
 
+export interface PricedUnit {
+  unit: PricingUnit;
+  /** USD per `unit.per` units (per million tokens, per hour of audio). */
+  rate: RateTable;
+}
+
 export interface ModelRates {
-  input: RateTable;
-  output: RateTable;
-  /** null: cache reads are billed as ordinary input. */
-  cacheRead: RateTable | null;
-  /** null: cache writes are billed as ordinary input. */
-  cacheWrite: RateTable | null;
+  /** Every unit the model has a price for; a token class without one is billed as its parent (a cache read as input). */
+  units: PricedUnit[];
   /** A flat fee per request (micro-USD), for the few models priced per request. */
   perRequest: DecimalRate | null;
 }
 
+/** A provider's own price for a model, in integer micro-USD per million tokens (per minute for audio). */
 export interface CustomPrice {
   model: string;
   inputPerMillionMicros: bigint;
   outputPerMillionMicros: bigint;
   cacheReadPerMillionMicros?: bigint | null;
+  /** Cache writes (the 5-minute rate when a 1-hour rate is set too). */
   cacheWritePerMillionMicros?: bigint | null;
+  cacheWrite1hPerMillionMicros?: bigint | null;
+  reasoningPerMillionMicros?: bigint | null;
+  /** Audio priced by duration (transcription), micro-USD per minute. */
+  perMinuteMicros?: bigint | null;
 }
 
 export function flatTable(rate: DecimalRate): RateTable {
@@ -39,37 +49,46 @@ export function rateFor(table: RateTable, totalInputTokens: number): DecimalRate
   return rate;
 }
 
+const unit = (key: UnitKey) => PRICING_UNITS.find((candidate) => candidate.key === key)!;
+
 export function ratesFromCustomPrice(price: CustomPrice): ModelRates {
-  const optional = (value: bigint | null | undefined) =>
-    value === null || value === undefined ? null : flatTable(decimalFromPerMillionMicros(value));
-  return {
-    input: flatTable(decimalFromPerMillionMicros(price.inputPerMillionMicros)),
-    output: flatTable(decimalFromPerMillionMicros(price.outputPerMillionMicros)),
-    cacheRead: optional(price.cacheReadPerMillionMicros),
-    cacheWrite: optional(price.cacheWritePerMillionMicros),
-    perRequest: null,
-  };
+  const units: PricedUnit[] = [
+    { unit: unit("input_tokens"), rate: flatTable(decimalFromPerMillionMicros(price.inputPerMillionMicros)) },
+    { unit: unit("output_tokens"), rate: flatTable(decimalFromPerMillionMicros(price.outputPerMillionMicros)) },
+  ];
+  const optional: Array<[UnitKey, bigint | null | undefined]> = [
+    ["cache_read_tokens", price.cacheReadPerMillionMicros],
+    ["cache_write_tokens", price.cacheWritePerMillionMicros],
+    ["cache_write_1h_tokens", price.cacheWrite1hPerMillionMicros],
+    ["output_reasoning_tokens", price.reasoningPerMillionMicros],
+  ];
+  for (const [key, micros] of optional) {
+    if (micros !== null && micros !== undefined) units.push({ unit: unit(key), rate: flatTable(decimalFromPerMillionMicros(micros)) });
+  }
+  if (price.perMinuteMicros !== null && price.perMinuteMicros !== undefined) {
+    // micro-USD per minute → USD per hour (the unit's `per` is 3,600 seconds).
+    units.push({ unit: unit("audio_seconds"), rate: flatTable(multiplyRate(decimalFromPerMillionMicros(price.perMinuteMicros), 60n)) });
+  }
+  return { units, perRequest: null };
 }
 
 /**
- * genai-prices quotes `*_mtok` in USD per million tokens, which is numerically
- * micro-USD per token; `requests_kcount` is USD per 1,000 requests, i.e. 1,000×
- * that number in micro-USD per request. Returns null when the entry has no token
- * price at all (audio-seconds or image-only models), which we cannot meter.
+ * genai-prices quotes `*_mtok` in USD per million tokens and `*_hours` in USD
+ * per hour; `requests_kcount` is USD per 1,000 requests, i.e. 1,000× that
+ * number in micro-USD per request. Returns null when the entry prices nothing
+ * the gateway can meter (image-only models, say).
  */
 export function ratesFromCatalogPrice(price: ModelPrice): ModelRates | null {
-  if (price.input_mtok === undefined && price.output_mtok === undefined) return null;
-  const table = (value: ModelPrice[string]): RateTable | null => {
-    if (value === undefined) return null;
-    if (typeof value === "number") return flatTable(decimalFromNumber(value));
-    return tieredTable(value);
-  };
+  const units: PricedUnit[] = [];
+  for (const [priceKey, value] of Object.entries(price)) {
+    const pricingUnit = UNIT_BY_PRICE_KEY.get(priceKey);
+    if (!pricingUnit || value === undefined) continue;
+    units.push({ unit: pricingUnit, rate: typeof value === "number" ? flatTable(decimalFromNumber(value)) : tieredTable(value) });
+  }
+  if (units.length === 0) return null;
   const requestsPerThousand = price.requests_kcount;
   return {
-    input: table(price.input_mtok) ?? flatTable({ units: 0n, scale: 0 }),
-    output: table(price.output_mtok) ?? flatTable({ units: 0n, scale: 0 }),
-    cacheRead: table(price.cache_read_mtok),
-    cacheWrite: table(price.cache_write_mtok),
+    units,
     perRequest: typeof requestsPerThousand === "number" ? multiplyRate(decimalFromNumber(requestsPerThousand), 1000n) : null,
   };
 }

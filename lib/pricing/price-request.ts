@@ -2,31 +2,17 @@
 // for the model when it has one, else the bundled genai-prices catalog.
 import { catalogRates } from "./catalog";
 import { findCustomPrice } from "./custom-prices";
-import { roundHalfUp, roundUp, sumProducts, type DecimalRate } from "./decimal-rate";
+import { decimalFromNumber } from "./decimal-rate";
+import { ExactAmount } from "./exact-amount";
 import { rateFor, ratesFromCustomPrice, type CustomPrice, type ModelRates } from "./model-rates";
+import { leafQuantities, type TokenUsage } from "./token-units";
 
 export type { CustomPrice } from "./model-rates";
+export type { TokenUsage } from "./token-units";
 
-/**
- * Token counts of one request. `inputTokens` is ALL input tokens, cached ones
- * included (OpenAI's and Gemini's convention, and genai-prices'); the cache
- * counts say how many of them were read from / written to the prompt cache.
- * Adapters whose upstream reports uncached input only (Anthropic) add the cache
- * counts in. Should the cache counts exceed the total anyway, the uncached
- * part is taken as zero rather than negative.
- */
-export interface TokenUsage {
-  inputTokens: number;
-  outputTokens: number;
-  cacheReadTokens?: number;
-  cacheWriteTokens?: number;
-}
-
-export interface PriceRequestInput {
-  providerType: string;
+export interface PriceRequestInput extends ProviderPricing {
   model: string | null | undefined;
   usage: TokenUsage;
-  customPrices?: readonly CustomPrice[];
   /** When the request was made; a few catalog prices depend on the date or time of day. */
   time?: Date;
 }
@@ -37,36 +23,55 @@ export interface PriceResult {
   priced: boolean;
 }
 
+/** How one provider prices models: its type, its own prices, its base URL and its price for unknown models. */
+export interface ProviderPricing {
+  providerType: string;
+  customPrices?: readonly CustomPrice[];
+  /** The provider's base URL: genai-prices tells hosts of open models (OVHcloud, Together, …) apart by it. */
+  providerBaseUrl?: string;
+  /** The provider's price for models neither its custom prices nor the catalog know. */
+  fallbackPrice?: CustomPrice | null;
+}
+
 /** The rates that apply to a model on a provider, or null when it is unpriced. */
-export function findModelRates(
-  providerType: string,
-  model: string | null | undefined,
-  customPrices?: readonly CustomPrice[],
-  time: Date = new Date(),
-): ModelRates | null {
+export function findModelRates(pricing: ProviderPricing, model: string | null | undefined, time: Date = new Date()): ModelRates | null {
   if (!model) return null;
-  const custom = findCustomPrice(customPrices, model);
-  if (custom) return ratesFromCustomPrice(custom);
-  return catalogRates(providerType, model, time);
+  const custom = findCustomPrice(pricing.customPrices, model);
+  if (custom) return customRates(custom);
+  const catalog = catalogRates(pricing.providerType, model, time, pricing.providerBaseUrl);
+  if (catalog) return catalog;
+  return pricing.fallbackPrice ? customRates(pricing.fallbackPrice) : null;
+}
+
+// Custom prices live in the route cache, so their converted rates are kept beside them.
+const convertedCustomPrices = new WeakMap<CustomPrice, ModelRates>();
+
+function customRates(price: CustomPrice): ModelRates {
+  let rates = convertedCustomPrices.get(price);
+  if (!rates) {
+    rates = ratesFromCustomPrice(price);
+    convertedCustomPrices.set(price, rates);
+  }
+  return rates;
 }
 
 /** Cost of a finished request, rounded half up to the micro-USD once for the whole request. */
 export function priceRequest(input: PriceRequestInput): PriceResult {
-  const rates = findModelRates(input.providerType, input.model, input.customPrices, input.time);
+  const rates = findModelRates(input, input.model, input.time);
   if (!rates) return { costMicros: 0n, priced: false };
-  return { costMicros: roundHalfUp(exactCost(rates, input.usage)), priced: true };
+  return { costMicros: exactCost(rates, input.usage).roundHalfUp(), priced: true };
 }
 
-export function isModelPriced(providerType: string, model: string | null | undefined, customPrices?: readonly CustomPrice[]): boolean {
-  return findModelRates(providerType, model, customPrices) !== null;
+/** Whether the model has a price on the provider (custom, catalog or fallback). A provider type alone is a provider without prices. */
+export function isModelPriced(pricing: ProviderPricing | string, model: string | null | undefined, customPrices?: readonly CustomPrice[]): boolean {
+  const resolved = typeof pricing === "string" ? { providerType: pricing, customPrices } : pricing;
+  return findModelRates(resolved, model) !== null;
 }
 
-export interface WorstCaseInput {
-  providerType: string;
+export interface WorstCaseInput extends ProviderPricing {
   model: string | null | undefined;
   inputTokensEstimate: number;
   maxOutputTokens: number;
-  customPrices?: readonly CustomPrice[];
   time?: Date;
 }
 
@@ -76,29 +81,32 @@ export interface WorstCaseInput {
  * up so a reservation never falls short of the recorded cost of the same usage.
  */
 export function estimateWorstCaseMicros(input: WorstCaseInput): PriceResult {
-  const rates = findModelRates(input.providerType, input.model, input.customPrices, input.time);
+  const rates = findModelRates(input, input.model, input.time);
   if (!rates) return { costMicros: 0n, priced: false };
   const usage = { inputTokens: input.inputTokensEstimate, outputTokens: input.maxOutputTokens };
-  return { costMicros: roundUp(exactCost(rates, usage)), priced: true };
+  return { costMicros: exactCost(rates, usage).roundUp(), priced: true };
 }
 
-function exactCost(rates: ModelRates, usage: TokenUsage): DecimalRate {
-  const inputTokens = nonNegative(usage.inputTokens);
-  const cacheReadTokens = nonNegative(usage.cacheReadTokens);
-  const cacheWriteTokens = nonNegative(usage.cacheWriteTokens);
-  // Tiers step on the request's total input, as the providers (and genai-prices) define them.
-  const input = rateFor(rates.input, inputTokens);
-  const cacheRead = rates.cacheRead ? rateFor(rates.cacheRead, inputTokens) : input;
-  const cacheWrite = rates.cacheWrite ? rateFor(rates.cacheWrite, inputTokens) : input;
-  const uncachedTokens = Math.max(0, inputTokens - cacheReadTokens - cacheWriteTokens);
-  const terms = [
-    { quantity: uncachedTokens, rate: input },
-    { quantity: cacheReadTokens, rate: cacheRead },
-    { quantity: cacheWriteTokens, rate: cacheWrite },
-    { quantity: nonNegative(usage.outputTokens), rate: rateFor(rates.output, inputTokens) },
-  ];
-  if (rates.perRequest) terms.push({ quantity: 1, rate: rates.perRequest });
-  return sumProducts(terms);
+/**
+ * The exact cost in micro-USD: each priced unit's own share of the usage at its
+ * rate (tiers step on the request's total input, as the providers and
+ * genai-prices define them), summed as an exact fraction.
+ */
+function exactCost(rates: ModelRates, usage: TokenUsage): ExactAmount {
+  const totalInput = nonNegative(usage.inputTokens);
+  const leaves = leafQuantities(
+    rates.units.map((priced) => priced.unit),
+    usage,
+  );
+  const amount = new ExactAmount();
+  for (const { unit, rate } of rates.units) {
+    const quantity = leaves.get(unit.key) ?? 0;
+    if (quantity <= 0) continue;
+    // USD per `per` units × 10^6 = micro-USD per `per` units.
+    amount.add(decimalFromNumber(quantity), rateFor(rate, totalInput), 1_000_000n, unit.per);
+  }
+  if (rates.perRequest) amount.add({ units: 1n, scale: 0 }, rates.perRequest, 1n, 1n);
+  return amount;
 }
 
 function nonNegative(value: number | undefined): number {

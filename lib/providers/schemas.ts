@@ -31,8 +31,17 @@ export const priceSchema = z.object({
   model: z.string().min(1),
   inputPerMillion: usdPerMillion,
   outputPerMillion: usdPerMillion,
-  cacheReadPerMillion: usdPerMillion.nullish(),
-  cacheWritePerMillion: usdPerMillion.nullish(),
+  cacheReadPerMillion: usdPerMillion.nullish().describe("Cache reads; billed as input when absent"),
+  cacheWritePerMillion: usdPerMillion.nullish().describe("Cache writes (Anthropic's 5-minute rate); billed as input when absent"),
+  cacheWrite1hPerMillion: usdPerMillion.nullish().describe("1-hour cache writes; billed at cacheWritePerMillion when absent"),
+  reasoningPerMillion: usdPerMillion.nullish().describe("Reasoning (thinking) tokens; billed as output when absent"),
+  perMinute: z.number().min(0, "prices cannot be negative").max(1_000).nullish().describe("USD per minute of audio (transcription)"),
+});
+
+/** The price of models with no custom or catalog price (SPEC §6). */
+export const fallbackPriceSchema = z.object({
+  inputPerMillion: usdPerMillion,
+  outputPerMillion: usdPerMillion,
 });
 
 /** Type-specific credentials; every field optional here, checked per type in validateCredentials. */
@@ -60,6 +69,7 @@ export const createProviderSchema = z.object({
   credentials: credentialsSchema.optional(),
   requirePricing: z.boolean().optional(),
   prices: z.array(priceSchema).max(500).optional(),
+  fallbackPrice: fallbackPriceSchema.nullable().optional(),
   reserveOutputTokens: z.number().int().min(1).max(1_000_000).optional(),
   enabled: z.boolean().optional(),
 });
@@ -85,6 +95,7 @@ export const providerResponseSchema = z.object({
   hasCredentials: z.boolean(),
   credentialFields: z.array(z.string()),
   prices: z.array(priceSchema),
+  fallbackPrice: fallbackPriceSchema.nullable(),
   createdAt: z.string().nullable(),
 });
 

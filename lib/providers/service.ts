@@ -2,7 +2,7 @@
 // (listed even before activation). Answers never contain credentials.
 import { db } from "../db";
 import { decryptJson, encryptJson } from "../crypto";
-import { microsToUsd, usdToMicros } from "../money";
+import { microsToUsd, microsToUsdOrNull, usdToMicros } from "../money";
 import { ApiError, conflict, notFound } from "../api/errors";
 import type { Caller } from "../api/caller";
 import { recordAudit } from "../audit";
@@ -20,6 +20,8 @@ const providerSelect = {
   baseUrl: true,
   encryptedCredentials: true,
   requirePricing: true,
+  fallbackInputPerMillionMicros: true,
+  fallbackOutputPerMillionMicros: true,
   reserveOutputTokens: true,
   enabled: true,
   createdAt: true,
@@ -54,9 +56,16 @@ function toResponse(row: ProviderRow): ProviderResponse {
       model: price.model,
       inputPerMillion: microsToUsd(price.inputPerMillionMicros),
       outputPerMillion: microsToUsd(price.outputPerMillionMicros),
-      cacheReadPerMillion: price.cacheReadPerMillionMicros === null ? null : microsToUsd(price.cacheReadPerMillionMicros),
-      cacheWritePerMillion: price.cacheWritePerMillionMicros === null ? null : microsToUsd(price.cacheWritePerMillionMicros),
+      cacheReadPerMillion: microsToUsdOrNull(price.cacheReadPerMillionMicros),
+      cacheWritePerMillion: microsToUsdOrNull(price.cacheWritePerMillionMicros),
+      cacheWrite1hPerMillion: microsToUsdOrNull(price.cacheWrite1hPerMillionMicros),
+      reasoningPerMillion: microsToUsdOrNull(price.reasoningPerMillionMicros),
+      perMinute: microsToUsdOrNull(price.perMinuteMicros),
     })),
+    fallbackPrice:
+      row.fallbackInputPerMillionMicros === null || row.fallbackOutputPerMillionMicros === null
+        ? null
+        : { inputPerMillion: microsToUsd(row.fallbackInputPerMillionMicros), outputPerMillion: microsToUsd(row.fallbackOutputPerMillionMicros) },
     createdAt: row.createdAt.toISOString(),
   };
 }
@@ -78,6 +87,7 @@ function inactiveBuiltin(slug: string): ProviderResponse | null {
     hasCredentials: true,
     credentialFields: [],
     prices: [],
+    fallbackPrice: null,
     createdAt: null,
   };
 }
@@ -115,9 +125,25 @@ function priceRows(prices: NonNullable<CreateProviderInput["prices"]>) {
     model: price.model,
     inputPerMillionMicros: usdToMicros(price.inputPerMillion),
     outputPerMillionMicros: usdToMicros(price.outputPerMillion),
-    cacheReadPerMillionMicros: price.cacheReadPerMillion == null ? null : usdToMicros(price.cacheReadPerMillion),
-    cacheWritePerMillionMicros: price.cacheWritePerMillion == null ? null : usdToMicros(price.cacheWritePerMillion),
+    cacheReadPerMillionMicros: optionalMicros(price.cacheReadPerMillion),
+    cacheWritePerMillionMicros: optionalMicros(price.cacheWritePerMillion),
+    cacheWrite1hPerMillionMicros: optionalMicros(price.cacheWrite1hPerMillion),
+    reasoningPerMillionMicros: optionalMicros(price.reasoningPerMillion),
+    perMinuteMicros: optionalMicros(price.perMinute),
   }));
+}
+
+function optionalMicros(usd: number | null | undefined): bigint | null {
+  return usd == null ? null : usdToMicros(usd);
+}
+
+/** The fallback price columns: undefined leaves them, null clears them. */
+function fallbackColumns(fallbackPrice: CreateProviderInput["fallbackPrice"]) {
+  if (fallbackPrice === undefined) return {};
+  return {
+    fallbackInputPerMillionMicros: fallbackPrice === null ? null : usdToMicros(fallbackPrice.inputPerMillion),
+    fallbackOutputPerMillionMicros: fallbackPrice === null ? null : usdToMicros(fallbackPrice.outputPerMillion),
+  };
 }
 
 export async function createProvider(caller: Caller, input: CreateProviderInput): Promise<ProviderResponse> {
@@ -135,6 +161,7 @@ export async function createProvider(caller: Caller, input: CreateProviderInput)
       baseUrl: input.baseUrl ?? null,
       encryptedCredentials: Object.keys(credentials).length ? encryptJson(credentials) : null,
       requirePricing: input.requirePricing ?? false,
+      ...fallbackColumns(input.fallbackPrice),
       reserveOutputTokens: input.reserveOutputTokens ?? null,
       enabled: input.enabled ?? true,
       prices: input.prices ? { create: priceRows(input.prices) } : undefined,
@@ -166,6 +193,7 @@ export async function updateProvider(caller: Caller, slug: string, input: Update
         baseUrl: input.baseUrl,
         encryptedCredentials: isBuiltin || (!input.apiKey && !input.credentials) ? undefined : encryptJson(credentials),
         requirePricing: input.requirePricing,
+        ...fallbackColumns(input.fallbackPrice),
         reserveOutputTokens: input.reserveOutputTokens,
         enabled: input.enabled,
         prices: input.prices ? { create: priceRows(input.prices) } : undefined,

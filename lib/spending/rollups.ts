@@ -15,6 +15,9 @@ export interface RollupSource {
   status: number;
   inputTokens?: number | null;
   outputTokens?: number | null;
+  cacheReadTokens?: number | null;
+  cacheWriteTokens?: number | null;
+  reasoningTokens?: number | null;
   costMicros?: bigint | null;
   latencyMs?: number | null;
 }
@@ -36,6 +39,9 @@ export interface RollupIncrement {
   errors: number;
   inputTokens: bigint;
   outputTokens: bigint;
+  cacheReadTokens: bigint;
+  cacheWriteTokens: bigint;
+  reasoningTokens: bigint;
   costMicros: bigint;
   latencyMsSum: bigint;
 }
@@ -70,13 +76,27 @@ export function computeRollupIncrements(records: readonly RollupSource[]): Rollu
     const text = keyText(key);
     let increment = increments.get(text);
     if (!increment) {
-      increment = { key, requests: 0, errors: 0, inputTokens: 0n, outputTokens: 0n, costMicros: 0n, latencyMsSum: 0n };
+      increment = {
+        key,
+        requests: 0,
+        errors: 0,
+        inputTokens: 0n,
+        outputTokens: 0n,
+        cacheReadTokens: 0n,
+        cacheWriteTokens: 0n,
+        reasoningTokens: 0n,
+        costMicros: 0n,
+        latencyMsSum: 0n,
+      };
       increments.set(text, increment);
     }
     increment.requests += 1;
     if (record.status >= 400) increment.errors += 1;
     increment.inputTokens += wholeNumber(record.inputTokens);
     increment.outputTokens += wholeNumber(record.outputTokens);
+    increment.cacheReadTokens += wholeNumber(record.cacheReadTokens);
+    increment.cacheWriteTokens += wholeNumber(record.cacheWriteTokens);
+    increment.reasoningTokens += wholeNumber(record.reasoningTokens);
     increment.costMicros += record.costMicros ?? 0n;
     increment.latencyMsSum += wholeNumber(record.latencyMs);
   }
@@ -124,6 +144,9 @@ function upsertIncrement(client: RollupClient, increment: RollupIncrement) {
       errors: increment.errors,
       inputTokens: increment.inputTokens,
       outputTokens: increment.outputTokens,
+      cacheReadTokens: increment.cacheReadTokens,
+      cacheWriteTokens: increment.cacheWriteTokens,
+      reasoningTokens: increment.reasoningTokens,
       costMicros: increment.costMicros,
       latencyMsSum: increment.latencyMsSum,
     },
@@ -132,6 +155,9 @@ function upsertIncrement(client: RollupClient, increment: RollupIncrement) {
       errors: { increment: increment.errors },
       inputTokens: { increment: increment.inputTokens },
       outputTokens: { increment: increment.outputTokens },
+      cacheReadTokens: { increment: increment.cacheReadTokens },
+      cacheWriteTokens: { increment: increment.cacheWriteTokens },
+      reasoningTokens: { increment: increment.reasoningTokens },
       costMicros: { increment: increment.costMicros },
       latencyMsSum: { increment: increment.latencyMsSum },
     },

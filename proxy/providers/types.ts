@@ -1,6 +1,7 @@
 // The contract every provider type implements. The engine (proxy/handler.ts)
 // knows nothing about wire formats: it asks the adapter where to send a request,
 // how to authenticate it, and how to read usage from what comes back.
+import type { TokenUsage } from "@/lib/pricing";
 
 /** The error body vocabulary a route speaks, so SDKs raise their normal errors. */
 export type ErrorShape = "openai" | "anthropic" | "google" | "bedrock";
@@ -25,7 +26,13 @@ export interface RequestInfo {
   maxOutputTokens?: number;
 }
 
-export interface UsageCounts {
+/**
+ * Token counts in @pydantic/genai-prices' convention: inputTokens is the whole
+ * prompt (cache reads and writes included), outputTokens everything generated
+ * (reasoning and audio included); the optional classes say how much of those
+ * totals was of each kind, and are set only when the upstream reported them.
+ */
+export interface UsageCounts extends TokenUsage {
   inputTokens: number;
   outputTokens: number;
   cacheReadTokens: number;

@@ -5,11 +5,18 @@ import { z } from "zod";
 const count = z.number().nonnegative().nullish().catch(null);
 const text = z.string().nullish().catch(null);
 
+/** The split of cache writes by lifetime (the 1h count may arrive only in the final message_delta). */
+export const anthropicCacheCreationSchema = z.object({
+  ephemeral_5m_input_tokens: count,
+  ephemeral_1h_input_tokens: count,
+});
+
 export const anthropicUsageSchema = z.object({
   input_tokens: count,
   output_tokens: count,
   cache_read_input_tokens: count,
   cache_creation_input_tokens: count,
+  cache_creation: anthropicCacheCreationSchema.nullish().catch(null),
 });
 export type AnthropicUsage = z.infer<typeof anthropicUsageSchema>;
 

@@ -9,7 +9,8 @@ import {
   joinUpstreamUrl,
   resolveBaseUrl,
 } from "../openai-compatible/upstream-request";
-import { anthropicRequestInfo } from "./request-info";
+import { injectStreamUsage } from "../openai-compatible/request-info";
+import { anthropicRequestInfo, classifyAnthropicPath } from "./request-info";
 import { createAnthropicStreamObserver } from "./stream-observer";
 import { usageFromAnthropicJson } from "./usage";
 
@@ -38,6 +39,9 @@ export const anthropicAdapter: ProviderAdapter = {
 
   requestInfo: anthropicRequestInfo,
 
+  // Anthropic's OpenAI-compatible chat/completions streams usage only when asked, like OpenAI's.
+  prepareBody: (path, json) => (classifyAnthropicPath(path) === "openai-chat" ? injectStreamUsage(path, json) : null),
+
   async buildUpstreamRequest(input: UpstreamRequestInput) {
     const baseUrl = resolveBaseUrl(input.provider, DEFAULT_BASE_URL);
     if (baseUrl === null) throw new MissingBaseUrlError(input.provider);
@@ -48,7 +52,7 @@ export const anthropicAdapter: ProviderAdapter = {
 
   usageFromJson: usageFromAnthropicJson,
 
-  createStreamObserver: () => createAnthropicStreamObserver(),
+  createStreamObserver: ({ injectedUsage }) => createAnthropicStreamObserver({ injectedUsage }),
 
   streamErrorEvent: anthropicStreamErrorEvent,
 

@@ -1,7 +1,7 @@
 // What the engine needs to know about an Anthropic request before forwarding it.
 import type { RequestInfo } from "../types";
 
-export type AnthropicEndpoint = "messages" | "count_tokens" | "complete" | "models" | "other";
+export type AnthropicEndpoint = "messages" | "count_tokens" | "complete" | "openai-chat" | "models" | "other";
 
 /** The endpoint a path addresses ("v1/messages", "v1/messages/count_tokens", "v1/models", …). */
 export function classifyAnthropicPath(path: string): AnthropicEndpoint {
@@ -9,6 +9,8 @@ export function classifyAnthropicPath(path: string): AnthropicEndpoint {
   const last = segments[segments.length - 1];
   const beforeLast = segments[segments.length - 2];
   if (last === "messages") return "messages";
+  // The OpenAI SDK compatibility layer: v1/chat/completions.
+  if (last === "completions" && beforeLast === "chat") return "openai-chat";
   if (last === "count_tokens" && beforeLast === "messages") return "count_tokens";
   if (last === "complete") return "complete";
   if (last === "models" || beforeLast === "models") return "models";
@@ -19,6 +21,7 @@ const OPERATIONS: Record<AnthropicEndpoint, string> = {
   messages: "chat",
   count_tokens: "count_tokens",
   complete: "text_completion",
+  "openai-chat": "chat",
   models: "list_models",
   other: "other",
 };
@@ -36,7 +39,8 @@ export function anthropicRequestInfo(path: string, _search: string, json: unknow
   // count_tokens generates nothing, so it has neither a stream nor an output cap.
   if (endpoint === "count_tokens") return info;
   info.stream = body.stream === true;
-  const maxOutputTokens = positiveInteger(body.max_tokens) ?? positiveInteger(body.max_tokens_to_sample);
+  const maxOutputTokens =
+    positiveInteger(body.max_tokens) ?? positiveInteger(body.max_tokens_to_sample) ?? positiveInteger(body.max_completion_tokens);
   if (maxOutputTokens !== undefined) info.maxOutputTokens = maxOutputTokens;
   return info;
 }

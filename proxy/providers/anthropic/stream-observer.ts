@@ -6,8 +6,9 @@
 //   content_block_delta → generated text, for estimating usage if the stream is cut
 import type { StreamObserver, UsageCounts } from "../types";
 import { SseParser, parseEventJson, type SseEvent } from "../sse";
+import { createOpenAIStreamObserver, OpenAIStreamState } from "../openai-compatible/stream-observer";
 import { anthropicStreamEventSchema, type AnthropicUsage } from "./anthropic-api";
-import { mapAnthropicUsage } from "./usage";
+import { mapAnthropicUsage, mergeAnthropicUsage } from "./usage";
 
 class AnthropicStreamState {
   private readonly rawUsage: AnthropicUsage = {};
@@ -17,9 +18,16 @@ class AnthropicStreamState {
   private stopReason: string | undefined;
   private readonly textParts: string[] = [];
 
+  /** Anthropic's OpenAI-compatible chat/completions streams OpenAI chunks (no `type`). */
+  private readonly openAIChunks = new OpenAIStreamState();
+
   observe(event: SseEvent): void {
     const json = parseEventJson(event);
     if (json === undefined) return;
+    if (typeof json === "object" && json !== null && !("type" in json)) {
+      this.openAIChunks.observe(event);
+      return;
+    }
     const parsed = anthropicStreamEventSchema.safeParse(json);
     if (!parsed.success) return;
     const { type, message, delta, usage } = parsed.data;
@@ -38,19 +46,12 @@ class AnthropicStreamState {
 
   /** Later events carry cumulative counts, so a present field replaces the earlier one. */
   private mergeUsage(usage: AnthropicUsage | null | undefined): void {
-    if (!usage) return;
-    for (const key of Object.keys(usage) as (keyof AnthropicUsage)[]) {
-      const value = usage[key];
-      if (value != null) {
-        this.rawUsage[key] = value;
-        this.sawUsage = true;
-      }
-    }
+    if (mergeAnthropicUsage(this.rawUsage, usage)) this.sawUsage = true;
   }
 
   usage(): UsageCounts | null {
     const counts = this.sawUsage ? mapAnthropicUsage(this.rawUsage) : null;
-    if (!counts) return null;
+    if (!counts) return this.openAIChunks.usage();
     const result: UsageCounts = { ...counts };
     if (this.model) result.model = this.model;
     if (this.responseId) result.responseId = this.responseId;
@@ -59,11 +60,13 @@ class AnthropicStreamState {
   }
 
   outputText(): string {
-    return this.textParts.join("");
+    return this.textParts.join("") + this.openAIChunks.outputText();
   }
 }
 
-export function createAnthropicStreamObserver(): StreamObserver {
+export function createAnthropicStreamObserver(options: { injectedUsage: boolean } = { injectedUsage: false }): StreamObserver {
+  // Usage is injected only into OpenAI-compatible chat/completions streams, whose usage chunk the client must not see.
+  if (options.injectedUsage) return createOpenAIStreamObserver({ injectedUsage: true });
   const parser = new SseParser();
   const state = new AnthropicStreamState();
   const observeAll = (events: SseEvent[]) => {

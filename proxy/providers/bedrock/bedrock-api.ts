@@ -13,6 +13,11 @@ export const converseUsageSchema = z.object({
   // Amazon Nova invoke bodies spell the cache fields this way.
   cacheReadInputTokenCount: count,
   cacheWriteInputTokenCount: count,
+  /** Cache writes by lifetime (Claude's 5m / 1h TTLs). */
+  cacheDetails: z
+    .array(z.object({ ttl: z.string().nullish().catch(null), inputTokens: count }).nullish().catch(null))
+    .nullish()
+    .catch(null),
 });
 
 /** The fields of a Converse answer read besides `usage`. */

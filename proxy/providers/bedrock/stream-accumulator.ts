@@ -2,7 +2,7 @@
 // (messageStart, contentBlockDelta, messageStop, metadata) and the model-native
 // events inside invoke-with-response-stream chunks (Anthropic, Nova, Llama, OpenAI-style).
 import { anthropicUsageSchema, type AnthropicUsage } from "../anthropic/anthropic-api";
-import { mapAnthropicUsage } from "../anthropic/usage";
+import { mapAnthropicUsage, mergeAnthropicUsage } from "../anthropic/usage";
 import type { UsageCounts } from "../types";
 import { invocationMetricsSchema } from "./bedrock-api";
 import { countsFromConverseUsage, countsFromInvocationMetrics } from "./usage";
@@ -65,8 +65,13 @@ export class BedrockStreamAccumulator {
   }
 
   usage(): UsageCounts | null {
-    const base = this.metricsCounts ?? this.modelCounts;
+    let base = this.metricsCounts ?? this.modelCounts;
     if (!base) return null;
+    const oneHour = this.modelCounts?.cacheWrite1hTokens;
+    if (base === this.metricsCounts && oneHour) {
+      // Bedrock's metrics do not split cache writes by lifetime; the model's own events do.
+      base = { ...base, cacheWrite1hTokens: Math.min(oneHour, base.cacheWriteTokens) };
+    }
     return {
       ...base,
       ...(this.model ? { model: this.model } : {}),
@@ -110,9 +115,7 @@ export class BedrockStreamAccumulator {
   private addAnthropicUsage(value: unknown): void {
     const parsed = anthropicUsageSchema.safeParse(value);
     if (!parsed.success) return;
-    for (const [name, count] of Object.entries(parsed.data)) {
-      if (count != null) this.anthropicUsage[name as keyof AnthropicUsage] = count;
-    }
+    mergeAnthropicUsage(this.anthropicUsage, parsed.data);
     this.modelCounts = mapAnthropicUsage(this.anthropicUsage) ?? this.modelCounts;
   }
 

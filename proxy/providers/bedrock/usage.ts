@@ -2,6 +2,7 @@
 // family's own. Token counts follow the gateway's convention: inputTokens includes
 // cache reads and writes (Bedrock and Anthropic report them apart from inputTokens).
 import { usageFromAnthropicJson } from "../anthropic/usage";
+import { withTokenDetails } from "../token-details";
 import type { UsageCounts } from "../types";
 import {
   converseResponseSchema,
@@ -30,11 +31,11 @@ export function countsFromConverseUsage(value: unknown): Counts | null {
   if (!parsed.success) return null;
   const usage = parsed.data;
   if (usage.inputTokens == null && usage.outputTokens == null) return null;
-  return counts(
-    usage.inputTokens ?? 0,
-    usage.outputTokens ?? 0,
-    usage.cacheReadInputTokens ?? usage.cacheReadInputTokenCount ?? 0,
-    usage.cacheWriteInputTokens ?? usage.cacheWriteInputTokenCount ?? 0,
+  const oneHour = (usage.cacheDetails ?? []).reduce((sum, detail) => sum + (detail?.ttl === "1h" ? (detail.inputTokens ?? 0) : 0), 0);
+  const cacheWrite = Math.max(usage.cacheWriteInputTokens ?? usage.cacheWriteInputTokenCount ?? 0, oneHour);
+  return withTokenDetails(
+    counts(usage.inputTokens ?? 0, usage.outputTokens ?? 0, usage.cacheReadInputTokens ?? usage.cacheReadInputTokenCount ?? 0, cacheWrite),
+    { cacheWrite1hTokens: oneHour },
   );
 }
 

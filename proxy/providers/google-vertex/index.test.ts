@@ -138,6 +138,7 @@ describe("googleVertexAdapter reads Gemini answers", () => {
       outputTokens: 11 + 376,
       cacheReadTokens: 0,
       cacheWriteTokens: 0,
+      reasoningTokens: 376,
       model: "gemini-2.5-flash",
       responseId: "S9seaarZGbOP1dkPqO6HwA4",
       finishReasons: ["STOP"],

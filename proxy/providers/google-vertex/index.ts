@@ -1,12 +1,10 @@
 // The Vertex AI adapter: clients speak Gemini paths; the gateway rewrites them to the
 // project/location publisher path and authenticates with a service-account token.
 // Answers are the same GenerateContentResponse shape, so usage and streams reuse the
-// Gemini API adapter's code.
+// Gemini API adapter's code; Claude on Vertex answers in Anthropic's shape (partner-usage.ts).
 import {
-  createGeminiStreamObserver,
   geminiRequestInfo,
   geminiStreamErrorEvent,
-  geminiUsageFromJson,
   GOOGLE_CREDENTIAL_HEADERS,
   isGeminiStreamingResponse,
   joinUpstreamUrl,
@@ -14,6 +12,7 @@ import {
 import type { ProviderAdapter, ProviderConfig } from "../types";
 import { getAccessToken } from "./access-token";
 import { listVertexModels } from "./list-models";
+import { createVertexStreamObserver, vertexUsageFromJson } from "./partner-usage";
 import { DEFAULT_VERTEX_LOCATION, readVertexSettings } from "./service-account";
 import { vertexOrigin, vertexUpstreamPath } from "./vertex-path";
 
@@ -45,8 +44,8 @@ export const googleVertexAdapter: ProviderAdapter = {
     };
   },
 
-  usageFromJson: geminiUsageFromJson,
-  createStreamObserver: ({ contentType }) => createGeminiStreamObserver({ contentType }),
+  usageFromJson: vertexUsageFromJson,
+  createStreamObserver: ({ contentType }) => createVertexStreamObserver({ contentType }),
   streamErrorEvent: geminiStreamErrorEvent,
   isStreamingResponse: isGeminiStreamingResponse,
 

@@ -4,7 +4,17 @@ import { z } from "zod";
 
 const tokenCount = z.number().int().nonnegative().nullish().catch(null);
 
+/** Per-modality counts: [{ modality: "TEXT" | "AUDIO" | "IMAGE" | "VIDEO" | "DOCUMENT", tokenCount }]. */
+const modalityCounts = z
+  .array(z.object({ modality: z.string().nullish().catch(null), tokenCount: tokenCount }).nullish().catch(null))
+  .nullish()
+  .catch(null);
+
 export const geminiUsageMetadataSchema = z.object({
+  promptTokensDetails: modalityCounts,
+  cacheTokensDetails: modalityCounts,
+  candidatesTokensDetails: modalityCounts,
+  toolUsePromptTokensDetails: modalityCounts,
   promptTokenCount: tokenCount,
   candidatesTokenCount: tokenCount,
   thoughtsTokenCount: tokenCount,
@@ -57,3 +67,4 @@ export const geminiModelListSchema = z.object({
 
 export type GeminiResponse = z.infer<typeof geminiResponseSchema>;
 export type GeminiUsageMetadata = z.infer<typeof geminiUsageMetadataSchema>;
+export type GeminiModalityCounts = GeminiUsageMetadata["promptTokensDetails"];

@@ -48,7 +48,12 @@ const operationByMethod: Record<string, string> = {
   batchEmbedContents: "embeddings",
   countTokens: "count_tokens",
   computeTokens: "count_tokens",
+  // Vertex's partner models (publishers/anthropic, publishers/mistralai) answer in their own format.
+  rawPredict: "chat",
+  streamRawPredict: "chat",
 };
+
+const STREAMING_METHODS = new Set(["streamGenerateContent", "streamRawPredict"]);
 
 function operationOf(parsed: GeminiPath | null): string {
   if (!parsed) return "other";
@@ -65,14 +70,21 @@ function maxOutputTokensOf(json: unknown): number | undefined {
   return typeof value === "number" && Number.isFinite(value) && value > 0 ? Math.floor(value) : undefined;
 }
 
+/** rawPredict bodies are the partner's own (Anthropic's max_tokens). */
+function rawPredictMaxTokens(json: unknown): number | undefined {
+  const value = typeof json === "object" && json !== null ? (json as { max_tokens?: unknown }).max_tokens : undefined;
+  return typeof value === "number" && Number.isFinite(value) && value > 0 ? Math.floor(value) : undefined;
+}
+
 /** RequestInfo for any Gemini-path request (Gemini API and Vertex alike). */
 export function geminiRequestInfo(path: string, _search: string, json: unknown): RequestInfo {
   const parsed = parseGeminiPath(path);
-  const maxOutputTokens = maxOutputTokensOf(json);
+  const isRawPredict = parsed?.method === "rawPredict" || parsed?.method === "streamRawPredict";
+  const maxOutputTokens = isRawPredict ? rawPredictMaxTokens(json) : maxOutputTokensOf(json);
   return {
     operation: operationOf(parsed),
     ...(parsed?.model ? { model: parsed.model } : {}),
-    stream: parsed?.method === "streamGenerateContent",
+    stream: STREAMING_METHODS.has(parsed?.method ?? ""),
     ...(maxOutputTokens !== undefined ? { maxOutputTokens } : {}),
   };
 }

@@ -12,6 +12,7 @@ const expectedUsage = {
   outputTokens: 27 + 263,
   cacheReadTokens: 0,
   cacheWriteTokens: 0,
+  reasoningTokens: 263,
   model: "gemini-2.5-flash",
   responseId: "3SlnaJ6RGfOm7dcPlZ-32Ak",
   finishReasons: ["STOP"],

@@ -11,6 +11,7 @@ describe("geminiUsageFromJson", () => {
       outputTokens: 17 + 586,
       cacheReadTokens: 0,
       cacheWriteTokens: 0,
+      reasoningTokens: 586,
       model: "gemini-2.5-flash",
       responseId: "dCdoaPKmK5Gi7dcP3dvA0Qk",
       finishReasons: ["STOP"],

@@ -5,20 +5,37 @@ import {
   geminiCountTokensSchema,
   geminiResponseSchema,
   vertexPredictEmbeddingsSchema,
+  type GeminiModalityCounts,
   type GeminiUsageMetadata,
 } from "./gemini-api";
+import { withTokenDetails } from "../token-details";
+
+/** The tokens of one modality in a per-modality list. */
+function modalityTokens(details: GeminiModalityCounts, modality: string): number {
+  return (details ?? []).reduce((sum, item) => sum + (item?.modality === modality ? (item.tokenCount ?? 0) : 0), 0);
+}
 
 /**
  * Token counts in the gateway's convention: inputTokens includes cached tokens
- * (promptTokenCount already does), outputTokens includes thinking tokens (billed as output).
+ * (promptTokenCount already does) and tool-use prompts, outputTokens includes
+ * thinking tokens (candidatesTokenCount does not; both are billed as output).
+ * Audio is billed at its own rate, so its share of each total is kept.
  */
 export function usageFromMetadata(metadata: GeminiUsageMetadata) {
-  return {
-    inputTokens: (metadata.promptTokenCount ?? 0) + (metadata.toolUsePromptTokenCount ?? 0),
-    outputTokens: (metadata.candidatesTokenCount ?? 0) + (metadata.thoughtsTokenCount ?? 0),
-    cacheReadTokens: metadata.cachedContentTokenCount ?? 0,
-    cacheWriteTokens: 0,
-  };
+  return withTokenDetails(
+    {
+      inputTokens: (metadata.promptTokenCount ?? 0) + (metadata.toolUsePromptTokenCount ?? 0),
+      outputTokens: (metadata.candidatesTokenCount ?? 0) + (metadata.thoughtsTokenCount ?? 0),
+      cacheReadTokens: metadata.cachedContentTokenCount ?? 0,
+      cacheWriteTokens: 0,
+    },
+    {
+      reasoningTokens: metadata.thoughtsTokenCount,
+      inputAudioTokens: modalityTokens(metadata.promptTokensDetails, "AUDIO") + modalityTokens(metadata.toolUsePromptTokensDetails, "AUDIO"),
+      cacheAudioReadTokens: modalityTokens(metadata.cacheTokensDetails, "AUDIO"),
+      outputAudioTokens: modalityTokens(metadata.candidatesTokensDetails, "AUDIO"),
+    },
+  );
 }
 
 function hasTokenCounts(metadata: GeminiUsageMetadata | null | undefined): metadata is GeminiUsageMetadata {

@@ -6,16 +6,27 @@ import { z } from "zod";
 const count = z.number().nonnegative().nullish().catch(null);
 const text = z.string().nullish().catch(null);
 
-/** Chat/completions/embeddings use prompt_tokens…; Responses uses input_tokens… */
+const inputDetails = z.object({ cached_tokens: count, audio_tokens: count }).nullish().catch(null);
+const outputDetails = z.object({ reasoning_tokens: count, audio_tokens: count }).nullish().catch(null);
+
+/** Chat/completions/embeddings use prompt_tokens…; Responses and transcriptions use input_tokens… */
 export const openAIUsageSchema = z.object({
   prompt_tokens: count,
   completion_tokens: count,
   input_tokens: count,
   output_tokens: count,
-  prompt_tokens_details: z.object({ cached_tokens: count }).nullish().catch(null),
-  input_tokens_details: z.object({ cached_tokens: count }).nullish().catch(null),
+  // Chat: prompt_tokens_details / completion_tokens_details; Responses: input_tokens_details /
+  // output_tokens_details; transcriptions: input_token_details (sic).
+  prompt_tokens_details: inputDetails,
+  input_tokens_details: inputDetails,
+  input_token_details: inputDetails,
+  completion_tokens_details: outputDetails,
+  output_tokens_details: outputDetails,
   // DeepSeek and some routers report cache hits here instead.
   prompt_cache_hit_tokens: count,
+  // Transcriptions billed by duration answer { type: "duration", seconds }.
+  type: text,
+  seconds: count,
 });
 export type OpenAIUsage = z.infer<typeof openAIUsageSchema>;
 

@@ -21,7 +21,7 @@ const RESPONSES_TEXT_EVENTS = new Set([
   "response.reasoning_summary_text.delta",
 ]);
 
-class OpenAIStreamState {
+export class OpenAIStreamState {
   private counts: ReturnType<typeof mapOpenAIUsage> = null;
   private model: string | undefined;
   private responseId: string | undefined;

@@ -2,7 +2,7 @@
 // Custom per-model prices in USD per million tokens. They win over the catalog
 // and are the only prices of self-hosted and custom models.
 import { Button } from "@/components/ui/button";
-import type { PriceRow } from "./provider-form-model";
+import { OPTIONAL_RATES, type PriceRow } from "./provider-form-model";
 
 interface PriceEditorProps {
   prices: PriceRow[];
@@ -16,7 +16,7 @@ const inputClass =
 export function PriceEditor({ prices, onChange, errors }: PriceEditorProps) {
   const update = (index: number, changes: Partial<PriceRow>) => onChange(prices.map((row, position) => (position === index ? { ...row, ...changes } : row)));
   const rowErrors = prices.flatMap((_, index) =>
-    (["model", "inputPerMillion", "outputPerMillion"] as const).flatMap((field) => {
+    (["model", "inputPerMillion", "outputPerMillion", ...OPTIONAL_RATES.map((rate) => rate.field)] as const).flatMap((field) => {
       const message = errors[`prices.${index}.${field}`];
       return message ? [`Row ${index + 1}: ${message}`] : [];
     }),
@@ -34,9 +34,9 @@ export function PriceEditor({ prices, onChange, errors }: PriceEditorProps) {
               <th className="w-10 pb-1.5" aria-label="Remove" />
             </tr>
           </thead>
-          <tbody>
-            {prices.map((row, index) => (
-              <tr key={index}>
+          {prices.map((row, index) => (
+            <tbody key={index}>
+              <tr>
                 <td className="py-1">
                   <input
                     aria-label={`Model (price ${index + 1})`}
@@ -73,8 +73,31 @@ export function PriceEditor({ prices, onChange, errors }: PriceEditorProps) {
                   </button>
                 </td>
               </tr>
-            ))}
-          </tbody>
+              <tr>
+                <td colSpan={4} className="pb-2">
+                  <details open={OPTIONAL_RATES.some(({ field }) => row[field]?.trim())}>
+                    <summary className="cursor-pointer text-xs text-muted">Rates per token class (cache, reasoning, audio)</summary>
+                    <div className="mt-1.5 grid grid-cols-2 gap-2 sm:grid-cols-5">
+                      {OPTIONAL_RATES.map(({ field, label }) => (
+                        <label key={field} className="flex flex-col gap-1 text-xs text-muted">
+                          {label}
+                          <input
+                            aria-label={`${label} (price ${index + 1})`}
+                            className={`${inputClass} tabular-nums`}
+                            inputMode="decimal"
+                            value={row[field] ?? ""}
+                            placeholder={field === "perMinute" ? "—" : "as parent"}
+                            aria-invalid={errors[`prices.${index}.${field}`] ? true : undefined}
+                            onChange={(event) => update(index, { [field]: event.target.value })}
+                          />
+                        </label>
+                      ))}
+                    </div>
+                  </details>
+                </td>
+              </tr>
+            </tbody>
+          ))}
         </table>
       )}
       {rowErrors.length > 0 && (

@@ -119,6 +119,25 @@ function ProviderForm({ provider, onDone }: { provider: ProviderResponse | null;
         </p>
         <PriceEditor prices={values.prices} onChange={(prices) => set({ prices })} errors={errors} />
         <div className="grid gap-4 sm:grid-cols-2">
+          <TextField
+            label="Fallback input $/M"
+            inputMode="decimal"
+            value={values.fallbackInputPerMillion}
+            onChange={(event) => set({ fallbackInputPerMillion: event.target.value })}
+            placeholder="none"
+            hint="Bills models that have no custom or catalog price, instead of refusing them under a USD limit."
+            error={errors.fallbackInputPerMillion}
+          />
+          <TextField
+            label="Fallback output $/M"
+            inputMode="decimal"
+            value={values.fallbackOutputPerMillion}
+            onChange={(event) => set({ fallbackOutputPerMillion: event.target.value })}
+            placeholder="none"
+            error={errors.fallbackOutputPerMillion}
+          />
+        </div>
+        <div className="grid gap-4 sm:grid-cols-2">
           <Switch
             label="Require pricing"
             description="Refuse requests for models without a price, before they reach the provider."

@@ -15,6 +15,7 @@ const stored: ProviderResponse = {
   hasCredentials: true,
   credentialFields: ["serviceAccountJson", "projectId"],
   prices: [{ model: "gemini-2.0-flash", inputPerMillion: 0.1, outputPerMillion: 0.4 }],
+  fallbackPrice: null,
   createdAt: "2026-01-01T00:00:00.000Z",
 };
 
@@ -111,6 +112,28 @@ describe("editing", () => {
     });
     const retyped = buildUpdateBody({ ...formFromProvider(stored), credentials: { location: "europe-west4" } }, stored);
     expect(retyped).toMatchObject({ ok: true, body: { credentials: { location: "europe-west4" } } });
+  });
+
+  it("round-trips the rates per token class and the fallback price, and clears a fallback price left blank", () => {
+    const priced: ProviderResponse = {
+      ...stored,
+      prices: [{ model: "house", inputPerMillion: 1, outputPerMillion: 5, cacheReadPerMillion: 0.1, cacheWrite1hPerMillion: 2, reasoningPerMillion: null, perMinute: 0.006 }],
+      fallbackPrice: { inputPerMillion: 3, outputPerMillion: 15 },
+    };
+    const values = formFromProvider(priced);
+    expect(values.prices[0]).toEqual({ model: "house", inputPerMillion: "1", outputPerMillion: "5", cacheReadPerMillion: "0.1", cacheWrite1hPerMillion: "2", perMinute: "0.006" });
+    const body = buildUpdateBody(values, priced);
+    expect(body).toMatchObject({
+      ok: true,
+      body: {
+        prices: [{ model: "house", inputPerMillion: 1, outputPerMillion: 5, cacheReadPerMillion: 0.1, cacheWrite1hPerMillion: 2, perMinute: 0.006 }],
+        fallbackPrice: { inputPerMillion: 3, outputPerMillion: 15 },
+      },
+    });
+    const cleared = buildUpdateBody({ ...values, fallbackInputPerMillion: "", fallbackOutputPerMillion: "" }, priced);
+    expect(cleared).toMatchObject({ ok: true, body: { fallbackPrice: null } });
+    const invalid = buildUpdateBody({ ...values, prices: [{ ...values.prices[0], reasoningPerMillion: "-2" }], fallbackOutputPerMillion: "" }, priced);
+    expect(!invalid.ok && Object.keys(invalid.errors).sort()).toEqual(["fallbackOutputPerMillion", "prices.0.reasoningPerMillion"]);
   });
 
   it("still requires a credential that was never stored", () => {

@@ -8,7 +8,24 @@ export interface PriceRow {
   model: string;
   inputPerMillion: string;
   outputPerMillion: string;
+  /** Optional rates per token class; blank bills the class as its parent (a cache read as input). */
+  cacheReadPerMillion?: string;
+  cacheWritePerMillion?: string;
+  cacheWrite1hPerMillion?: string;
+  reasoningPerMillion?: string;
+  perMinute?: string;
 }
+
+/** The optional rates of a price, in the order the editor shows them. */
+export const OPTIONAL_RATES = [
+  { field: "cacheReadPerMillion", label: "Cache read $/M" },
+  { field: "cacheWritePerMillion", label: "Cache write $/M" },
+  { field: "cacheWrite1hPerMillion", label: "1h cache write $/M" },
+  { field: "reasoningPerMillion", label: "Reasoning $/M" },
+  { field: "perMinute", label: "Audio $/minute" },
+] as const;
+
+type OptionalRate = (typeof OPTIONAL_RATES)[number]["field"];
 
 export interface ProviderFormValues {
   type: ProviderType;
@@ -18,6 +35,9 @@ export interface ProviderFormValues {
   credentials: Partial<Record<CredentialName, string>>;
   bedrockAuth: BedrockAuth;
   prices: PriceRow[];
+  /** The price of models nothing else prices; both blank means none. */
+  fallbackInputPerMillion: string;
+  fallbackOutputPerMillion: string;
   requirePricing: boolean;
   reserveOutputTokens: string;
 }
@@ -27,7 +47,19 @@ export type FormErrors = Partial<Record<string, string>>;
 const SLUG_PATTERN = /^[a-z0-9][a-z0-9-_.]*$/;
 
 export function emptyProviderForm(type: ProviderType = "openai-compatible"): ProviderFormValues {
-  return { type, slug: "", name: "", baseUrl: "", credentials: {}, bedrockAuth: "keys", prices: [], requirePricing: false, reserveOutputTokens: "" };
+  return {
+    type,
+    slug: "",
+    name: "",
+    baseUrl: "",
+    credentials: {},
+    bedrockAuth: "keys",
+    prices: [],
+    fallbackInputPerMillion: "",
+    fallbackOutputPerMillion: "",
+    requirePricing: false,
+    reserveOutputTokens: "",
+  };
 }
 
 /** The edit form of an existing provider: everything but its credentials. */
@@ -39,11 +71,16 @@ export function formFromProvider(provider: ProviderResponse): ProviderFormValues
     baseUrl: provider.baseUrl ?? "",
     credentials: {},
     bedrockAuth: provider.credentialFields.includes("apiKey") && !provider.credentialFields.includes("accessKeyId") ? "api-key" : "keys",
-    prices: provider.prices.map((price) => ({
-      model: price.model,
-      inputPerMillion: String(price.inputPerMillion),
-      outputPerMillion: String(price.outputPerMillion),
-    })),
+    prices: provider.prices.map((price) => {
+      const row: PriceRow = { model: price.model, inputPerMillion: String(price.inputPerMillion), outputPerMillion: String(price.outputPerMillion) };
+      for (const { field } of OPTIONAL_RATES) {
+        const value = price[field];
+        if (value !== null && value !== undefined) row[field] = String(value);
+      }
+      return row;
+    }),
+    fallbackInputPerMillion: provider.fallbackPrice ? String(provider.fallbackPrice.inputPerMillion) : "",
+    fallbackOutputPerMillion: provider.fallbackPrice ? String(provider.fallbackPrice.outputPerMillion) : "",
     requirePricing: provider.requirePricing,
     reserveOutputTokens: provider.reserveOutputTokens === null ? "" : String(provider.reserveOutputTokens),
   };
@@ -57,7 +94,7 @@ export function buildCreateBody(values: ProviderFormValues): Built<CreateProvide
   const slug = values.slug.trim();
   if (!slug) errors.slug = "Enter a slug";
   else if (!SLUG_PATTERN.test(slug)) errors.slug = "Use lowercase letters, digits, '-', '_' and '.', starting with a letter or digit";
-  const shared = sharedFields(values, errors, { editing: false, setFields: [] });
+  const shared = sharedFields(values, errors, { editing: false, setFields: [], hadFallbackPrice: false });
   if (Object.keys(errors).length > 0) return { ok: false, errors };
   const { credentials, ...rest } = shared;
   const { apiKey, ...otherCredentials } = credentials;
@@ -77,7 +114,7 @@ export function buildCreateBody(values: ProviderFormValues): Built<CreateProvide
 /** PATCH /api/v1/providers/{slug} body: credentials only when retyped, the price list replaced as a whole. */
 export function buildUpdateBody(values: ProviderFormValues, provider: ProviderResponse): Built<UpdateProviderInput> {
   const errors: FormErrors = {};
-  const shared = sharedFields(values, errors, { editing: true, setFields: provider.credentialFields });
+  const shared = sharedFields(values, errors, { editing: true, setFields: provider.credentialFields, hadFallbackPrice: provider.fallbackPrice !== null });
   if (Object.keys(errors).length > 0) return { ok: false, errors };
   const { credentials, baseUrl, ...rest } = shared;
   const { apiKey, ...otherCredentials } = credentials;
@@ -92,7 +129,7 @@ export function buildUpdateBody(values: ProviderFormValues, provider: ProviderRe
   };
 }
 
-function sharedFields(values: ProviderFormValues, errors: FormErrors, context: { editing: boolean; setFields: string[] }) {
+function sharedFields(values: ProviderFormValues, errors: FormErrors, context: { editing: boolean; setFields: string[]; hadFallbackPrice: boolean }) {
   const info = PROVIDER_TYPE_INFO[values.type];
   const baseUrl = values.baseUrl.trim();
   if (baseUrl && !isHttpUrl(baseUrl)) errors.baseUrl = "Enter an http(s) URL";
@@ -127,14 +164,30 @@ function sharedFields(values: ProviderFormValues, errors: FormErrors, context: {
     baseUrl: baseUrl || null,
     credentials,
     prices,
+    ...buildFallbackPrice(values, errors, context.hadFallbackPrice),
     requirePricing: values.requirePricing,
     ...(reserveOutputTokens !== undefined ? { reserveOutputTokens } : {}),
   };
 }
 
+/** The fallback price: both or neither; neither clears a stored one. */
+function buildFallbackPrice(values: ProviderFormValues, errors: FormErrors, hadFallbackPrice: boolean) {
+  const inputText = values.fallbackInputPerMillion.trim();
+  const outputText = values.fallbackOutputPerMillion.trim();
+  if (!inputText && !outputText) return hadFallbackPrice ? { fallbackPrice: null } : {};
+  const inputPerMillion = parsePrice(inputText);
+  const outputPerMillion = parsePrice(outputText);
+  if (inputPerMillion === null) errors.fallbackInputPerMillion = "Enter a price of 0 or more";
+  if (outputPerMillion === null) errors.fallbackOutputPerMillion = "Enter a price of 0 or more";
+  if (inputPerMillion === null || outputPerMillion === null) return {};
+  return { fallbackPrice: { inputPerMillion, outputPerMillion } };
+}
+
+type PriceBody = { model: string; inputPerMillion: number; outputPerMillion: number } & Partial<Record<OptionalRate, number>>;
+
 function buildPrices(rows: PriceRow[], errors: FormErrors) {
   const seen = new Set<string>();
-  const prices: { model: string; inputPerMillion: number; outputPerMillion: number }[] = [];
+  const prices: PriceBody[] = [];
   rows.forEach((row, index) => {
     const model = row.model.trim();
     if (!model && !row.inputPerMillion.trim() && !row.outputPerMillion.trim()) return; // a blank row is ignored
@@ -145,7 +198,15 @@ function buildPrices(rows: PriceRow[], errors: FormErrors) {
     const output = parsePrice(row.outputPerMillion);
     if (input === null) errors[`prices.${index}.inputPerMillion`] = "Enter a price of 0 or more";
     if (output === null) errors[`prices.${index}.outputPerMillion`] = "Enter a price of 0 or more";
-    if (model && input !== null && output !== null) prices.push({ model, inputPerMillion: input, outputPerMillion: output });
+    const price: PriceBody = { model, inputPerMillion: input ?? 0, outputPerMillion: output ?? 0 };
+    for (const { field } of OPTIONAL_RATES) {
+      const text = row[field]?.trim() ?? "";
+      if (!text) continue;
+      const value = parsePrice(text);
+      if (value === null) errors[`prices.${index}.${field}`] = "Enter a price of 0 or more";
+      else price[field] = value;
+    }
+    if (model && input !== null && output !== null) prices.push(price);
   });
   return prices;
 }
