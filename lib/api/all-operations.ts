@@ -15,7 +15,7 @@ import * as telemetry from "../telemetry/operations";
 import { testProviderConnectionOperation } from "../providers/test-connection";
 import { listRoutesOperation } from "../routes/operations";
 import { getOverviewOperation } from "../overview/operations";
-import { listUsageOperation } from "../usage/operations";
+import { getUsageOperation, listUsageOperation } from "../usage/operations";
 import { getSpendingOperation } from "../spending/operations";
 
 // Domain modules also export schemas; only operation objects are kept.
@@ -33,6 +33,7 @@ export const allOperations: Operation[] = ([
   ...Object.values(keys),
   ...Object.values(balance),
   listUsageOperation,
+  getUsageOperation,
   getSpendingOperation,
   getOverviewOperation,
   ...Object.values(managementTokens),
