@@ -20,6 +20,7 @@ interface RequestLogTableProps {
 }
 
 const RIGHT_ALIGNED = new Set<LogColumnId>(["tokens", "cost", "latency", "ttfb", "attempts"]);
+const NO_WRAP = new Set<LogColumnId>(["key", "member", "project"]);
 
 export function RequestLogTable({ items, columns, labels, onOpen }: RequestLogTableProps) {
   const shown = LOG_COLUMNS.filter((column) => columns.includes(column.id));
@@ -41,7 +42,7 @@ export function RequestLogTable({ items, columns, labels, onOpen }: RequestLogTa
             {items.map((item) => (
               <tr key={item.id} className="cursor-pointer hover:bg-surface-muted/60" onClick={() => onOpen(item.id)}>
                 {shown.map((column) => (
-                  <td key={column.id} className={`px-3 py-2 first:pl-5 last:pr-5 ${RIGHT_ALIGNED.has(column.id) ? "text-right tabular-nums whitespace-nowrap" : ""}`}>
+                  <td key={column.id} className={`px-3 py-2 first:pl-5 last:pr-5 ${RIGHT_ALIGNED.has(column.id) ? "text-right tabular-nums whitespace-nowrap" : ""} ${NO_WRAP.has(column.id) ? "whitespace-nowrap" : ""}`}>
                     {cell(column.id, item, labels, onOpen)}
                   </td>
                 ))}
