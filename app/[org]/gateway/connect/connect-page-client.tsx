@@ -13,6 +13,7 @@ import { CreateKeyDialog } from "../keys/create-key-dialog";
 import { useKeySecret } from "../keys/use-key-secret";
 import { useKeys, useProjects, useRevealKey } from "../keys/use-keys";
 import { NO_PICKS, resolveConnectChoice, type ConnectPicks, type ConnectQuery } from "./connect-selection";
+import { CodingAgentsPanel } from "./coding-agents-panel";
 import { KeyLine } from "./key-line";
 import { ModelField } from "./model-field";
 import { SnippetPanel } from "./snippet-panel";
@@ -115,6 +116,15 @@ export function ConnectPageClient({ query }: { query: ConnectQuery }) {
         secret={secret}
         keyId={choice.key?.id ?? null}
         playgroundHref={playgroundHref}
+      />
+
+      <CodingAgentsPanel
+        baseUrl={gateway.data.baseUrl}
+        route={choice.route}
+        model={choice.model}
+        apiKey={choice.key}
+        secret={secret}
+        revealSecret={(keyId) => reveal.mutateAsync(keyId)}
       />
 
       <CreateKeyDialog
