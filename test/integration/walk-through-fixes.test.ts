@@ -1,5 +1,6 @@
-// Limits in the precision money is stored in (SPEC §1: exact money): a daily
-// limit of $0.0005 is kept as such (not rounded to 0), and refusals name the field.
+// What the dashboard walk-through broke, at the API: limits in the precision
+// money is stored in ($0.0005 is not rounded to 0) with errors that name the
+// field; routing groups that mix wire formats are refused.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { useTestDatabase } from "../helpers/test-database";
 import { startTestGateway, type TestGateway } from "../helpers/gateway";
@@ -43,5 +44,34 @@ describe("USD limits", () => {
     expect(answer.body.error.message).toContain("the monthly limit must be greater than $0");
     const kept = await gateway.api("PATCH", `/api/v1/members/${member.body.id}`, { limits: { monthly: 0.0005 } });
     expect(kept.body.limits.monthly).toBe(0.0005);
+  });
+});
+
+describe("routing groups", () => {
+  it("refuses members of different wire formats on create and on update, and accepts one format", async () => {
+    await gateway.api("POST", "/api/v1/providers", { slug: "gpt", type: "openai", apiKey: "sk-a" });
+    await gateway.api("POST", "/api/v1/providers", { slug: "fast", type: "groq", apiKey: "gsk-b" });
+    await gateway.api("POST", "/api/v1/providers", { slug: "claude", type: "anthropic", apiKey: "sk-ant-c" });
+    const mixed = await gateway.api("POST", "/api/v1/routing-groups", {
+      slug: "mixed",
+      members: [
+        { provider: "gpt", priority: 1, weight: 1 },
+        { provider: "claude", priority: 0, weight: 1 },
+      ],
+    });
+    expect(mixed.status).toBe(400);
+    expect(mixed.body.error.message).toContain("gpt (OpenAI-compatible API) and claude (Anthropic Messages API) differ");
+
+    const same = await gateway.api("POST", "/api/v1/routing-groups", {
+      slug: "chat",
+      members: [
+        { provider: "gpt", priority: 1, weight: 1 },
+        { provider: "fast", priority: 0, weight: 1 },
+      ],
+    });
+    expect(same.status).toBe(201);
+    const update = await gateway.api("PATCH", "/api/v1/routing-groups/chat", { members: [{ provider: "gpt", priority: 1, weight: 1 }, { provider: "claude", priority: 0, weight: 1 }] });
+    expect(update.status).toBe(400);
+    expect((await gateway.api("GET", "/api/v1/routing-groups/chat")).body.members.map((member: { provider: string }) => member.provider)).toEqual(["gpt", "fast"]);
   });
 });
