@@ -9,6 +9,7 @@ import { EmptyState, ErrorState, LoadingRows } from "@/components/ui/query-state
 import { SelectField } from "@/components/ui/select-field";
 import { routeOptionLabel } from "@/lib/connect/route-labels";
 import { recallSecret } from "@/lib/dashboard/session-secrets";
+import { currentOrigin, shownBaseUrl } from "@/lib/dashboard/shown-base-url";
 import { CreateKeyDialog } from "../keys/create-key-dialog";
 import { useKeySecret } from "../keys/use-key-secret";
 import { useKeys, useProjects, useRevealKey } from "../keys/use-keys";
@@ -110,7 +111,7 @@ export function ConnectPageClient({ query }: { query: ConnectQuery }) {
       </section>
 
       <SnippetPanel
-        baseUrl={gateway.data.baseUrl}
+        baseUrl={shownBaseUrl(gateway.data, currentOrigin())}
         route={choice.route}
         model={choice.model}
         secret={secret}
@@ -119,7 +120,7 @@ export function ConnectPageClient({ query }: { query: ConnectQuery }) {
       />
 
       <CodingAgentsPanel
-        baseUrl={gateway.data.baseUrl}
+        baseUrl={shownBaseUrl(gateway.data, currentOrigin())}
         route={choice.route}
         model={choice.model}
         apiKey={choice.key}
