@@ -1,7 +1,8 @@
 "use client";
 // A modal dialog on the native <dialog> element: the browser traps focus,
 // makes the page behind inert, closes on Escape and returns focus to the
-// control that opened it. The first field (or [autofocus]) gets focus.
+// control that opened it. The first field (or [data-autofocus]) gets focus,
+// on opening and again when the dialog moves to another step (its title changes).
 import { useEffect, useId, useRef, type ReactNode } from "react";
 
 export interface DialogProps {
@@ -43,6 +44,17 @@ export function Dialog({ open, onClose, title, description, children, size = "md
     }
     if (!open && dialog.open) dialog.close();
   }, [open]);
+
+  // A dialog that moves to its next step (a form, then its result) swaps its content: the focused
+  // control is gone, so focus goes to the new content's first control instead of the page.
+  const shownTitle = useRef(title);
+  useEffect(() => {
+    if (shownTitle.current === title) return;
+    shownTitle.current = title;
+    if (!open) return;
+    const first = body.current?.querySelector<HTMLElement>("[data-autofocus]") ?? body.current?.querySelector<HTMLElement>(FOCUSABLE);
+    first?.focus();
+  }, [title, open]);
 
   return (
     <dialog

@@ -5,6 +5,7 @@ import { healthOperation, openApiOperation } from "../health/operations";
 import * as providers from "../providers/operations";
 import * as keys from "../keys/operations";
 import * as projects from "../projects/operations";
+import * as organizations from "../organizations/operations";
 import * as routing from "../routing/operations";
 import * as balance from "../balance/operations";
 import * as members from "../members/operations";
@@ -24,6 +25,7 @@ export const allOperations: Operation[] = ([
   openApiOperation,
   ...Object.values(setup),
   ...Object.values(telemetry),
+  ...Object.values(organizations),
   ...Object.values(projects),
   ...Object.values(members),
   ...Object.values(providers),

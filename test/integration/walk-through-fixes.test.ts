@@ -1,6 +1,7 @@
 // What the dashboard walk-through broke, at the API: limits in the precision
 // money is stored in ($0.0005 is not rounded to 0) with errors that name the
-// field; routing groups that mix wire formats are refused.
+// field; routing groups that mix wire formats are refused; organizations and
+// projects can be renamed (slugs stay), projects created.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { useTestDatabase } from "../helpers/test-database";
 import { startTestGateway, type TestGateway } from "../helpers/gateway";
@@ -73,5 +74,26 @@ describe("routing groups", () => {
     const update = await gateway.api("PATCH", "/api/v1/routing-groups/chat", { members: [{ provider: "gpt", priority: 1, weight: 1 }, { provider: "claude", priority: 0, weight: 1 }] });
     expect(update.status).toBe(400);
     expect((await gateway.api("GET", "/api/v1/routing-groups/chat")).body.members.map((member: { provider: string }) => member.provider)).toEqual(["gpt", "fast"]);
+  });
+});
+
+describe("organization and projects", () => {
+  it("renames the organization (admins only), keeping its slug", async () => {
+    const before = await gateway.api("GET", "/api/v1/organization");
+    const renamed = await gateway.api("PATCH", "/api/v1/organization", { name: "Acme Research" });
+    expect(renamed.status).toBe(200);
+    expect(renamed.body).toEqual({ id: before.body.id, name: "Acme Research", slug: before.body.slug });
+    const empty = await gateway.api("PATCH", "/api/v1/organization", { name: "  " });
+    expect(empty.status).toBe(400);
+    expect(empty.body.error.message).toContain("Enter a name for the organization");
+  });
+
+  it("creates a project and renames it, keeping its slug", async () => {
+    const created = await gateway.api("POST", "/api/v1/projects", { name: "Support bot" });
+    expect(created.body.slug).toBe("support-bot");
+    const renamed = await gateway.api("PATCH", "/api/v1/projects/support-bot", { name: "Helpdesk" });
+    expect(renamed.body).toMatchObject({ name: "Helpdesk", slug: "support-bot" });
+    expect((await gateway.api("PATCH", "/api/v1/projects/nope", { name: "x" })).status).toBe(404);
+    expect((await gateway.api("PATCH", "/api/v1/projects/support-bot", { name: "" })).body.error.message).toContain("the project name is required");
   });
 });

@@ -1,13 +1,15 @@
 "use client";
-// The Settings tab: gateway switch, telemetry, management tokens, members, audit log.
+// The Settings tab: gateway switch, organization and projects, telemetry, management tokens, members, audit log.
 import { AuditLogSection } from "./audit-log-section";
 import { GatewaySection } from "./gateway-section";
 import { ManagementTokensSection } from "./management-tokens-section";
 import { MembersSection } from "./members-section";
+import { OrganizationSection } from "./organization-section";
 import { TelemetrySection } from "./telemetry-section";
 
 const SECTIONS = [
   ["gateway", "Gateway"],
+  ["organization", "Organization and projects"],
   ["telemetry", "Telemetry"],
   ["management-tokens", "Management tokens"],
   ["members", "Members"],
@@ -30,6 +32,7 @@ export function SettingsPageClient() {
       </nav>
       <div className="flex min-w-0 flex-col gap-6">
         <GatewaySection />
+        <OrganizationSection />
         <TelemetrySection />
         <ManagementTokensSection />
         <MembersSection />
