@@ -66,7 +66,7 @@ export function SnippetTabs({ snippets, idPrefix = "snippet", label = "Snippet l
           </div>
         )}
         <div className="relative">
-          <pre className="max-h-[28rem] overflow-auto bg-[#0d1117] p-4 pr-24 font-mono text-[13px] leading-relaxed text-[#e6edf3]">
+          <pre tabIndex={0} aria-label={`${active.label} code`} className="max-h-[28rem] overflow-auto bg-[#0d1117] p-4 pr-24 font-mono text-[13px] leading-relaxed text-[#e6edf3]">
             <code>{active.code}</code>
           </pre>
           <CopyButton value={active.code} what={`${active.label} snippet`} className="absolute right-3 top-3 h-8 px-3" />

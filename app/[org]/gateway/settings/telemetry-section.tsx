@@ -67,8 +67,9 @@ function TelemetryForm({ telemetry, projects }: { telemetry: GatewayView["teleme
   const save = (event: FormEvent) => {
     event.preventDefault();
     if (!check()) return;
-    update.mutate(
-      {
+    // mutateAsync, not mutate's callbacks: the saved settings re-key (remount) this form, which would drop them.
+    update
+      .mutateAsync({
         telemetry: {
           enabled,
           project: project || null,
@@ -76,9 +77,11 @@ function TelemetryForm({ telemetry, projects }: { telemetry: GatewayView["teleme
           captureContent,
           ...(headers.trim() ? { otlpHeaders: headers.trim() } : {}),
         },
-      },
-      { onSuccess: () => toast.success("Telemetry settings saved"), onError: (error) => toast.error(error.message) },
-    );
+      })
+      .then(
+        () => toast.success("Telemetry settings saved"),
+        (error: Error) => toast.error(error.message),
+      );
   };
 
   const sendTestSpan = () => {
