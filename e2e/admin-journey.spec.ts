@@ -237,7 +237,7 @@ test.describe("an admin configures providers, routing and settings", () => {
     await expect(memberPage).toHaveURL(/\/gateway\/(connect|overview)/);
     for (const tab of ["providers", "routing", "settings"]) {
       await memberPage.goto(`/${organization}/gateway/${tab}`);
-      await expect(memberPage).toHaveURL(new RegExp(`/${organization}/gateway/connect$`));
+      await expect(memberPage).toHaveURL(new RegExp(`/${organization}/gateway/connect\\?notice=admins-only$`));
     }
     for (const path of ["providers", "routing-groups", "management-tokens", "audit-log"]) {
       const response = await memberPage.request.get(`/api/v1/${path}`, { headers: { "x-gateway-organization": organization } });
