@@ -161,7 +161,14 @@ test.describe("an admin configures providers, routing and settings", () => {
     // The gateway switch; the page shell's banner follows it.
     const gatewaySwitch = page.getByRole("switch", { name: "Gateway enabled" });
     await expect(gatewaySwitch).toHaveAttribute("aria-checked", "true");
+    // Turning it off stops all traffic: it asks first, and Cancel leaves it on.
     await gatewaySwitch.click();
+    const confirm = page.getByRole("dialog", { name: "Turn the gateway off?" });
+    await expect(confirm).toContainText("Every request through the gateway will be refused");
+    await confirm.getByRole("button", { name: "Cancel" }).click();
+    await expect(gatewaySwitch).toHaveAttribute("aria-checked", "true");
+    await gatewaySwitch.click();
+    await confirm.getByRole("button", { name: "Turn off" }).click();
     await expect(page.getByText("The gateway is turned off")).toBeVisible();
     await gatewaySwitch.click();
     await expect(page.getByText("The gateway is turned off")).toHaveCount(0);
@@ -230,7 +237,7 @@ test.describe("an admin configures providers, routing and settings", () => {
     await expect(memberPage).toHaveURL(/\/gateway\/(connect|overview)/);
     for (const tab of ["providers", "routing", "settings"]) {
       await memberPage.goto(`/${organization}/gateway/${tab}`);
-      await expect(memberPage).toHaveURL(new RegExp(`/${organization}/gateway/connect$`));
+      await expect(memberPage).toHaveURL(new RegExp(`/${organization}/gateway/connect\\?notice=admins-only$`));
     }
     for (const path of ["providers", "routing-groups", "management-tokens", "audit-log"]) {
       const response = await memberPage.request.get(`/api/v1/${path}`, { headers: { "x-gateway-organization": organization } });

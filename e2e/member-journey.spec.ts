@@ -82,7 +82,7 @@ test("a member signs in, sees only their tabs, creates and reveals a personal ke
 
     // Providers is not theirs: the page sends them back to Connect, with no provider UI.
     await member.goto(`/${organization}/gateway/providers`);
-    await expect(member).toHaveURL(new RegExp(`/${organization}/gateway/connect$`));
+    await expect(member).toHaveURL(new RegExp(`/${organization}/gateway/connect\\?notice=admins-only$`));
     await expect(member.getByRole("heading", { name: "Built-in providers" })).toHaveCount(0);
     await expect(member.getByRole("button", { name: "Add provider" })).toHaveCount(0);
 

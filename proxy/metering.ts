@@ -48,6 +48,8 @@ export interface UsageRecordInput {
   latencyMs: number;
   ttfbMs: number | null;
   attempts: number;
+  /** JSON of the attempts when a failover or a failure happened (lib/usage/attempt-log.ts), else null. */
+  attemptLog: string | null;
   errorCode: string | null;
   errorMessage: string | null;
   traceId: string | null;

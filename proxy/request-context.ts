@@ -7,6 +7,7 @@ import type { CachedKey } from "@/lib/cache/key-cache";
 import type { ResolvedProvider } from "@/lib/cache/organization-routes";
 import type { CounterStore, Reservation } from "@/lib/limits/counter-store";
 import { priceRequest } from "@/lib/pricing";
+import { serializeAttemptLog } from "@/lib/usage/attempt-log";
 import { usageWriter, type UsageRecordInput } from "./metering";
 import { exportRequestTelemetry } from "./telemetry";
 import type { ErrorShape, RequestInfo, UsageCounts } from "./providers/types";
@@ -167,6 +168,7 @@ export class ProxyRequestContext {
       latencyMs: Date.now() - this.startedAt,
       ttfbMs: this.ttfbMs,
       attempts: this.attempts,
+      attemptLog: serializeAttemptLog(this.attemptLog, this.finishedAt ?? Date.now()),
       errorCode: this.errorCode,
       errorMessage: this.errorMessage?.slice(0, 1000) ?? null,
       traceId: this.traceId,

@@ -30,6 +30,7 @@ const USAGE_COLUMNS: Record<string, (record: UsageRecordInput) => unknown> = {
   latencyMs: (record) => record.latencyMs,
   ttfbMs: (record) => record.ttfbMs,
   attempts: (record) => record.attempts,
+  attemptLog: (record) => record.attemptLog,
   errorCode: (record) => record.errorCode,
   errorMessage: (record) => record.errorMessage,
   traceId: (record) => record.traceId,

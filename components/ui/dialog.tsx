@@ -1,7 +1,8 @@
 "use client";
 // A modal dialog on the native <dialog> element: the browser traps focus,
 // makes the page behind inert, closes on Escape and returns focus to the
-// control that opened it. The first field (or [autofocus]) gets focus.
+// control that opened it. The first field (or [data-autofocus]) gets focus,
+// on opening and again when the dialog moves to another step (its title changes).
 import { useEffect, useId, useRef, type ReactNode } from "react";
 
 export interface DialogProps {
@@ -12,13 +13,20 @@ export interface DialogProps {
   children: ReactNode;
   /** Wider dialogs for forms with tables (prices, routing members). */
   size?: "sm" | "md" | "lg";
+  /** "side": a full-height drawer on the right (details beside a list), else centred. */
+  placement?: "center" | "side";
 }
 
 const FOCUSABLE = "input:not([disabled]):not([type=hidden]), select:not([disabled]), textarea:not([disabled]), button:not([disabled]), a[href]";
 
 const WIDTHS = { sm: "max-w-md", md: "max-w-xl", lg: "max-w-3xl" } as const;
 
-export function Dialog({ open, onClose, title, description, children, size = "md" }: DialogProps) {
+const PLACEMENTS = {
+  center: { dialog: "m-auto w-[calc(100%-2rem)] rounded-xl", body: "max-h-[85dvh]" },
+  side: { dialog: "my-0 ml-auto mr-0 h-dvh max-h-dvh w-full rounded-none sm:w-[calc(100%-2rem)]", body: "h-full" },
+} as const;
+
+export function Dialog({ open, onClose, title, description, children, size = "md", placement = "center" }: DialogProps) {
   const reference = useRef<HTMLDialogElement>(null);
   const body = useRef<HTMLDivElement>(null);
   const pressedBackdrop = useRef(false);
@@ -37,6 +45,17 @@ export function Dialog({ open, onClose, title, description, children, size = "md
     if (!open && dialog.open) dialog.close();
   }, [open]);
 
+  // A dialog that moves to its next step (a form, then its result) swaps its content: the focused
+  // control is gone, so focus goes to the new content's first control instead of the page.
+  const shownTitle = useRef(title);
+  useEffect(() => {
+    if (shownTitle.current === title) return;
+    shownTitle.current = title;
+    if (!open) return;
+    const first = body.current?.querySelector<HTMLElement>("[data-autofocus]") ?? body.current?.querySelector<HTMLElement>(FOCUSABLE);
+    first?.focus();
+  }, [title, open]);
+
   return (
     <dialog
       ref={reference}
@@ -51,10 +70,10 @@ export function Dialog({ open, onClose, title, description, children, size = "md
       onClick={(event) => {
         if (pressedBackdrop.current && event.target === event.currentTarget) onClose();
       }}
-      className={`m-auto w-[calc(100%-2rem)] ${WIDTHS[size]} rounded-xl border border-border bg-surface p-0 text-foreground shadow-2xl backdrop:bg-black/50 backdrop:backdrop-blur-[1px]`}
+      className={`${PLACEMENTS[placement].dialog} ${WIDTHS[size]} border border-border bg-surface p-0 text-foreground shadow-2xl backdrop:bg-black/50 backdrop:backdrop-blur-[1px]`}
     >
       {open && (
-        <div className="relative flex max-h-[85dvh] flex-col">
+        <div className={`relative flex ${PLACEMENTS[placement].body} flex-col`}>
           <div className="border-b border-border py-4 pl-6 pr-14">
             <h2 id={titleId} className="text-base font-semibold tracking-tight">
               {title}
@@ -65,7 +84,7 @@ export function Dialog({ open, onClose, title, description, children, size = "md
               </div>
             )}
           </div>
-          <div ref={body} className="overflow-y-auto px-6 py-5">
+          <div ref={body} className="min-h-0 flex-1 overflow-y-auto px-6 py-5">
             {children}
           </div>
           {/* Last in the DOM so that opening the dialog focuses its first field, not this. */}

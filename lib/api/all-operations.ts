@@ -5,6 +5,7 @@ import { healthOperation, openApiOperation } from "../health/operations";
 import * as providers from "../providers/operations";
 import * as keys from "../keys/operations";
 import * as projects from "../projects/operations";
+import * as organizations from "../organizations/operations";
 import * as routing from "../routing/operations";
 import * as balance from "../balance/operations";
 import * as members from "../members/operations";
@@ -15,7 +16,7 @@ import * as telemetry from "../telemetry/operations";
 import { testProviderConnectionOperation } from "../providers/test-connection";
 import { listRoutesOperation } from "../routes/operations";
 import { getOverviewOperation } from "../overview/operations";
-import { listUsageOperation } from "../usage/operations";
+import { getUsageOperation, listUsageOperation } from "../usage/operations";
 import { getSpendingOperation } from "../spending/operations";
 import * as cli from "../cli-sessions/operations";
 
@@ -25,6 +26,7 @@ export const allOperations: Operation[] = ([
   openApiOperation,
   ...Object.values(setup),
   ...Object.values(telemetry),
+  ...Object.values(organizations),
   ...Object.values(projects),
   ...Object.values(members),
   ...Object.values(providers),
@@ -34,6 +36,7 @@ export const allOperations: Operation[] = ([
   ...Object.values(keys),
   ...Object.values(balance),
   listUsageOperation,
+  getUsageOperation,
   getSpendingOperation,
   getOverviewOperation,
   ...Object.values(managementTokens),

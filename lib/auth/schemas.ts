@@ -26,7 +26,15 @@ export const nameSchema = z
   .min(1, "Enter your name")
   .max(100, "Name must be at most 100 characters");
 
-export const signUpSchema = z.object({ email: emailSchema, password: passwordSchema, name: nameSchema });
+export const organizationNameSchema = z.string().trim().min(1, "Enter a name for the organization").max(100, "The organization name can be at most 100 characters");
+
+export const signUpSchema = z.object({
+  email: emailSchema,
+  password: passwordSchema,
+  name: nameSchema,
+  // Optional: left empty, the organization is named after its first user (and can be renamed in Settings).
+  organization: z.preprocess((value) => (value === null || (typeof value === "string" && value.trim() === "") ? undefined : value), organizationNameSchema.optional()),
+});
 export type SignUpInput = z.infer<typeof signUpSchema>;
 
 // Sign-in only checks shape: length rules would tell an attacker about the policy for nothing.

@@ -7,11 +7,18 @@ const { signUp, EmailTakenError } = await import("./sign-up");
 const { verifyPassword } = await import("./passwords");
 const { signUpSchema } = await import("./schemas");
 
-function input(overrides: Partial<{ email: string; password: string; name: string }> = {}) {
+function input(overrides: Partial<{ email: string; password: string; name: string; organization: string }> = {}) {
   return signUpSchema.parse({ email: "ada@example.com", password: "analytical engine", name: "Ada Lovelace", ...overrides });
 }
 
 describe("signUp", () => {
+  it("names the organization as the sign-up form says, and after the user when left empty", async () => {
+    const named = await signUp(input({ email: "hopper@example.com", name: "Grace Hopper", organization: "  Navy Labs " }));
+    expect(await db.organization.findUniqueOrThrow({ where: { id: named.organizations[0].id } })).toMatchObject({ name: "Navy Labs", slug: "navy-labs" });
+    const unnamed = await signUp(input({ email: "turing@example.com", name: "Alan Turing", organization: "" }));
+    expect((await db.organization.findUniqueOrThrow({ where: { id: unnamed.organizations[0].id } })).name).toBe("Alan Turing");
+  });
+
   it("gives a new user an organization named after them, as its admin, with a default project and the gateway off", async () => {
     const result = await signUp(input({ email: "Ada@Example.com" }));
 

@@ -32,7 +32,7 @@ export async function signUp(input: SignUpInput): Promise<SignUpResult> {
 }
 
 async function createWithOwnOrganization(input: SignUpInput, passwordHash: string): Promise<SignUpResult> {
-  const organization = await createOrganization(input.name);
+  const organization = await createOrganization(input.organization ?? input.name);
   try {
     const user = await db.user.create({
       data: {

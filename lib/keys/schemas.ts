@@ -1,13 +1,13 @@
 import { z } from "zod";
+import { usdLimitSchema } from "../api/usd-limit";
 import { slugSchema } from "../providers/schemas";
 
-const usdLimit = z.number().positive("limits must be greater than 0").max(10_000_000).nullable().optional();
 
 export const keyLimitsSchema = z.object({
-  daily: usdLimit,
-  weekly: usdLimit,
-  monthly: usdLimit,
-  total: usdLimit,
+  daily: usdLimitSchema("daily"),
+  weekly: usdLimitSchema("weekly"),
+  monthly: usdLimitSchema("monthly"),
+  total: usdLimitSchema("total"),
 });
 
 export const createKeySchema = z.object({

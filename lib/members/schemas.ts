@@ -1,9 +1,9 @@
 import { z } from "zod";
+import { usdLimitSchema } from "../api/usd-limit";
 import { emailSchema, nameSchema, passwordSchema } from "../auth/schemas";
 
-const usdLimit = z.number().positive("limits must be greater than 0").max(10_000_000).nullable().optional();
 
-export const memberLimitsSchema = z.object({ daily: usdLimit, weekly: usdLimit, monthly: usdLimit });
+export const memberLimitsSchema = z.object({ daily: usdLimitSchema("daily"), weekly: usdLimitSchema("weekly"), monthly: usdLimitSchema("monthly") });
 
 export const createMemberSchema = z.object({
   email: emailSchema,

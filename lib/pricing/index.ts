@@ -1,4 +1,5 @@
 export {
+  costByUnit,
   estimateWorstCaseMicros,
   findModelRates,
   isModelPriced,
@@ -8,6 +9,7 @@ export {
   type PriceResult,
   type ProviderPricing,
   type TokenUsage,
+  type UnitCost,
   type WorstCaseInput,
 } from "./price-request";
 export { modelBaseName } from "./custom-prices";

@@ -5,7 +5,7 @@ import { findCustomPrice } from "./custom-prices";
 import { decimalFromNumber } from "./decimal-rate";
 import { ExactAmount } from "./exact-amount";
 import { rateFor, ratesFromCustomPrice, type CustomPrice, type ModelRates } from "./model-rates";
-import { leafQuantities, type TokenUsage } from "./token-units";
+import { leafQuantities, PRICING_UNITS, type TokenUsage, type UnitKey } from "./token-units";
 
 export type { CustomPrice } from "./model-rates";
 export type { TokenUsage } from "./token-units";
@@ -107,6 +107,40 @@ function exactCost(rates: ModelRates, usage: TokenUsage): ExactAmount {
   }
   if (rates.perRequest) amount.add({ units: 1n, scale: 0 }, rates.perRequest, 1n, 1n);
   return amount;
+}
+
+/** One priced unit's share of a request's cost, for the request log's breakdown. */
+export interface UnitCost {
+  unit: UnitKey;
+  /** Its own share of the usage (a cache read is not also counted as input). */
+  quantity: number;
+  costMicros: bigint;
+}
+
+/** The cost of a request per priced unit, and the total as priceRequest rounds it. */
+export function costByUnit(rates: ModelRates, usage: TokenUsage): { lines: UnitCost[]; perRequestMicros: bigint; totalMicros: bigint } {
+  const totalInput = nonNegative(usage.inputTokens);
+  const leaves = leafQuantities(
+    rates.units.map((priced) => priced.unit),
+    usage,
+  );
+  const lines: UnitCost[] = [];
+  for (const { unit, rate } of rates.units) {
+    const quantity = leaves.get(unit.key) ?? 0;
+    if (quantity <= 0) continue;
+    const amount = new ExactAmount();
+    amount.add(decimalFromNumber(quantity), rateFor(rate, totalInput), 1_000_000n, unit.per);
+    lines.push({ unit: unit.key, quantity, costMicros: amount.roundHalfUp() });
+  }
+  let perRequestMicros = 0n;
+  if (rates.perRequest) {
+    const amount = new ExactAmount();
+    amount.add({ units: 1n, scale: 0 }, rates.perRequest, 1n, 1n);
+    perRequestMicros = amount.roundHalfUp();
+  }
+  const order = (key: UnitKey) => PRICING_UNITS.findIndex((unit) => unit.key === key);
+  lines.sort((left, right) => order(left.unit) - order(right.unit));
+  return { lines, perRequestMicros, totalMicros: exactCost(rates, usage).roundHalfUp() };
 }
 
 function nonNegative(value: number | undefined): number {

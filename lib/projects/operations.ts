@@ -24,3 +24,15 @@ export const createProjectOperation = defineOperation({
   response: projectSchema,
   successStatus: 201,
 });
+
+export const renameProjectSchema = z.object({ name: z.string().trim().min(1, "the project name is required").max(100, "the project name can be at most 100 characters") });
+
+export const updateProjectOperation = defineOperation({
+  method: "PATCH",
+  path: "/api/v1/projects/{slug}",
+  summary: "Rename a project (its slug, used by keys and filters, stays)",
+  tag: "Projects",
+  admin: true,
+  body: renameProjectSchema,
+  response: projectSchema,
+});

@@ -36,3 +36,12 @@ export async function createProject(caller: Caller, input: { name: string; slug?
   await recordAudit(caller, "project.create", { type: "project", id: project.id }, { slug });
   return { ...project, createdAt: project.createdAt.toISOString() };
 }
+
+/** A new display name; the slug stays, since keys, filters and the API name projects by it. */
+export async function renameProject(caller: Caller, slug: string, input: { name: string }) {
+  const project = await db.project.findUnique({ where: { organizationId_slug: { organizationId: caller.organizationId, slug } }, select: { id: true } });
+  if (!project) throw notFound(`Project '${slug}'`);
+  const updated = await db.project.update({ where: { id: project.id }, data: { name: input.name }, select: { id: true, name: true, slug: true, createdAt: true } });
+  await recordAudit(caller, "project.rename", { type: "project", id: project.id }, { slug, name: input.name });
+  return { ...updated, createdAt: updated.createdAt.toISOString() };
+}

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { useTestDatabase } from "@/test/helpers/test-database";
 import { startFakeOpenAI, type FakeServer } from "@/test/fakes/openai-upstream";
 
@@ -80,6 +80,20 @@ describe("POST /api/v1/providers/{slug}/test", () => {
     const { body } = await testConnection("fake", { model: "my-model" });
     expect(body).toMatchObject({ ok: true, method: "request", model: "my-model" });
     expect(upstream.requests.at(-1)!.json).toMatchObject({ model: "my-model" });
+  });
+
+  it("leaves content-length to fetch, which refuses one set by the caller (OpenAI-type providers)", async () => {
+    await addProvider("openai-type", { type: "openai", baseUrl: `${upstream.url}`, apiKey: UPSTREAM_KEY });
+    const spy = vi.spyOn(globalThis, "fetch");
+    try {
+      const { body } = await testConnection("openai-type", { model: "gpt-4o-mini" });
+      expect(body).toMatchObject({ ok: true, method: "request", model: "gpt-4o-mini" });
+      const init = spy.mock.calls.at(-1)![1]!;
+      expect(new Headers(init.headers).has("content-length")).toBe(false);
+    } finally {
+      spy.mockRestore();
+    }
+    expect(upstream.requests.at(-1)!.headers["content-length"]).toBe(String(Buffer.byteLength(upstream.requests.at(-1)!.body)));
   });
 
   it("says when the provider cannot be reached", async () => {

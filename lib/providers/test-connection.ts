@@ -111,9 +111,13 @@ async function sendOneTokenRequest(adapter: ProbeAdapter, config: ProbeProviderC
       body: new TextEncoder().encode(JSON.stringify(probe.body)),
       provider: config,
     });
+    // Adapters set content-length for the proxy's own HTTP client; Node's fetch refuses a caller-set
+    // one ("invalid content-length header") and computes it from the body itself.
+    const headers = new Headers(upstream.headers);
+    headers.delete("content-length");
     const response = await fetch(upstream.url, {
       method: "POST",
-      headers: upstream.headers,
+      headers,
       body: upstream.body ? new Uint8Array(upstream.body) : null,
       signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
     });

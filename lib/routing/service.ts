@@ -5,6 +5,7 @@ import type { Caller } from "../api/caller";
 import { recordAudit } from "../audit";
 import { bumpConfigEpoch } from "../cache/config-epoch";
 import type { CreateRoutingGroupInput, RoutingGroupResponse, UpdateRoutingGroupInput } from "./schemas";
+import { mixedWireFormatError } from "./wire-format-check";
 
 const groupInclude = { members: { orderBy: { position: "asc" as const }, include: { provider: { select: { slug: true } } } } };
 
@@ -24,7 +25,7 @@ function toResponse(row: GroupRow): RoutingGroupResponse {
 async function memberRows(organizationId: string, members: CreateRoutingGroupInput["members"]) {
   const slugs = members.map((member) => member.provider);
   if (new Set(slugs).size !== slugs.length) throw new ApiError("invalid_body", "A provider can appear only once in a group");
-  const providers = await db.provider.findMany({ where: { organizationId, slug: { in: slugs } }, select: { id: true, slug: true } });
+  const providers = await db.provider.findMany({ where: { organizationId, slug: { in: slugs } }, select: { id: true, slug: true, type: true } });
   const idBySlug = new Map(providers.map((provider) => [provider.slug, provider.id]));
   const missing = slugs.filter((slug) => !idBySlug.has(slug));
   if (missing.length) {
@@ -32,6 +33,9 @@ async function memberRows(organizationId: string, members: CreateRoutingGroupInp
       { path: ["members"], message: `unknown provider ${missing.join(", ")}` },
     ]);
   }
+  const typeBySlug = new Map(providers.map((provider) => [provider.slug, provider.type]));
+  const mixed = mixedWireFormatError(slugs.map((slug) => ({ slug, type: typeBySlug.get(slug)! })));
+  if (mixed) throw new ApiError("invalid_body", mixed, [{ path: ["members"], message: mixed }]);
   return members.map((member, position) => ({
     providerId: idBySlug.get(member.provider)!,
     priority: member.priority,

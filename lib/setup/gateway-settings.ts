@@ -1,6 +1,6 @@
 // Reading an organization's gateway settings, for the API and the dashboard.
 import { db } from "../db";
-import { publicUrl } from "../env";
+import { env, publicUrl } from "../env";
 import type { GatewayView } from "./operations";
 
 /** GET /api/v1/gateway's answer. An organization without a settings row reads as "off". */
@@ -15,6 +15,7 @@ export async function getGatewayView(organizationId: string): Promise<GatewayVie
   return {
     enabled: settings?.enabled ?? false,
     baseUrl: `${publicUrl()}/proxy`,
+    baseUrlConfigured: Boolean(env().GATEWAY_PUBLIC_URL),
     telemetry: {
       enabled: settings?.telemetryEnabled ?? false,
       project: project?.slug ?? null,

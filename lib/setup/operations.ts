@@ -22,6 +22,7 @@ export const gatewayResponseSchema = z.object({
   enabled: z.boolean(),
   /** What SDKs use as their base URL: `<public URL>/proxy`. */
   baseUrl: z.string(),
+  baseUrlConfigured: z.boolean().describe("GATEWAY_PUBLIC_URL is set; when false, baseUrl is a guess (localhost) and the dashboard shows its own address instead"),
   telemetry: z.object({
     enabled: z.boolean(),
     project: z.string().nullable(),

@@ -1,4 +1,5 @@
 import { defineOperation } from "../api/operation";
+import { usageDetailSchema } from "./detail-schemas";
 import { listUsageQuerySchema, listUsageResponseSchema } from "./schemas";
 
 export const listUsageOperation = defineOperation({
@@ -8,4 +9,12 @@ export const listUsageOperation = defineOperation({
   tag: "Usage",
   query: listUsageQuerySchema,
   response: listUsageResponseSchema,
+});
+
+export const getUsageOperation = defineOperation({
+  method: "GET",
+  path: "/api/v1/usage/{id}",
+  summary: "One request of the log: attempts, cost per token class, key, member and project (members: their own requests)",
+  tag: "Usage",
+  response: usageDetailSchema,
 });

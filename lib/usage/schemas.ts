@@ -1,5 +1,6 @@
 // Zod schemas of GET /api/v1/usage (SPEC §3): the query and the answer.
 import { z } from "zod";
+import { usageFilterQueryShape } from "./filter-schemas";
 import { isoInstantSchema } from "./time-range";
 
 export const USAGE_PAGE_DEFAULT = 50;
@@ -17,6 +18,7 @@ export const listUsageQuerySchema = z.object({
   to: isoInstantSchema("to").optional(),
   key: z.string().min(1, "key cannot be empty").optional().describe("An API key id"),
   project: z.string().min(1, "project cannot be empty").optional().describe("A project slug"),
+  ...usageFilterQueryShape,
 });
 
 export type ListUsageQuery = z.infer<typeof listUsageQuerySchema>;

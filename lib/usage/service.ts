@@ -5,10 +5,13 @@ import type { Prisma } from "../generated/prisma/client";
 import { microsToUsd } from "../money";
 import { decodeCursor, encodeCursor } from "./cursor";
 import { USAGE_PAGE_DEFAULT, USAGE_PAGE_MAX, type UsageItem, type UsagePage } from "./schemas";
+import { afterCursor, usageFilterConditions, type UsageFilters } from "./filters";
 import { parseInstant } from "./time-range";
 import { visibleUsageFilter, type UsageViewer } from "./viewer";
 
-export interface ListUsageOptions {
+export interface ListUsageOptions extends UsageFilters {
+  /** newest first (default), or oldest first. */
+  order?: "newest" | "oldest";
   limit?: number;
   cursor?: string;
   /** ISO instant or Date; inclusive. */
@@ -28,11 +31,13 @@ export async function listUsage(viewer: UsageViewer, options: ListUsageOptions =
   if (!visible) return EMPTY_PAGE;
   const limit = Math.min(Math.max(Math.trunc(options.limit ?? USAGE_PAGE_DEFAULT), 1), USAGE_PAGE_MAX);
   const conditions: Prisma.UsageRecordWhereInput[] = [visible];
+  const order = options.order ?? "newest";
 
   const from = toDate(options.from);
   const to = toDate(options.to);
   if (from || to) conditions.push({ time: { ...(from && { gte: from }), ...(to && { lt: to }) } });
   if (options.key) conditions.push({ apiKeyId: options.key });
+  conditions.push(...usageFilterConditions(options));
   if (options.project) {
     const project = await db.project.findUnique({
       where: { organizationId_slug: { organizationId: viewer.organizationId, slug: options.project } },
@@ -44,12 +49,12 @@ export async function listUsage(viewer: UsageViewer, options: ListUsageOptions =
   }
   if (options.cursor) {
     const after = decodeCursor(options.cursor);
-    conditions.push({ OR: [{ time: { lt: after.time } }, { time: after.time, id: { lt: after.id } }] });
+    conditions.push(afterCursor(after, order));
   }
 
   const rows = await db.usageRecord.findMany({
     where: { AND: conditions },
-    orderBy: [{ time: "desc" }, { id: "desc" }],
+    orderBy: order === "oldest" ? [{ time: "asc" }, { id: "asc" }] : [{ time: "desc" }, { id: "desc" }],
     take: limit + 1,
     select: {
       id: true,

@@ -7,7 +7,7 @@ import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
 import { MINIMUM_PASSWORD_LENGTH, signUpSchema } from "@/lib/auth/schemas";
 
-type Field = "name" | "email" | "password";
+type Field = "name" | "email" | "password" | "organization";
 type FieldErrors = Partial<Record<Field, string>>;
 type SignUpErrorAnswer = { error?: { code?: string; message?: string; issues?: { path: string[]; message: string }[] } };
 
@@ -20,7 +20,7 @@ export function SignUpForm() {
     event.preventDefault();
     setFormError(null);
     const form = new FormData(event.currentTarget);
-    const parsed = signUpSchema.safeParse({ name: form.get("name"), email: form.get("email"), password: form.get("password") });
+    const parsed = signUpSchema.safeParse({ name: form.get("name"), email: form.get("email"), password: form.get("password"), organization: form.get("organization") });
     if (!parsed.success) {
       setFieldErrors(firstErrorPerField(parsed.error.issues.map((issue) => ({ path: issue.path.map(String), message: issue.message }))));
       return;
@@ -68,6 +68,13 @@ export function SignUpForm() {
         )}
         <TextField label="Name" name="name" autoComplete="name" autoFocus required error={fieldErrors.name} />
         <TextField label="Email" name="email" type="email" autoComplete="email" required error={fieldErrors.email} />
+        <TextField
+          label="Organization"
+          name="organization"
+          autoComplete="organization"
+          hint="Optional: your team or company. Left empty, it is named after you; you can rename it in Settings."
+          error={fieldErrors.organization}
+        />
         <TextField
           label="Password"
           name="password"

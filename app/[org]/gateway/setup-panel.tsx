@@ -62,7 +62,7 @@ export function SetupPanel({ organizationSlug }: { organizationSlug: string }) {
       <div className="mt-6 grid gap-4 md:grid-cols-2">
         <SetupOption
           title="Recommended"
-          description="Activates the built-in providers, turns on tracing for a project and creates a Quick Start key for it, so you can send a first request right away."
+          description="Activates the built-in providers, turns on tracing for a project and creates a Quick Start key for it. Built-in providers are paid from the organization's prepaid balance: add credits (Spending) before the first request through them."
         >
           <div className="flex flex-wrap items-end gap-3">
             {projectOptions.length > 1 && (

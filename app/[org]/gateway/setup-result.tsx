@@ -1,9 +1,10 @@
 "use client";
 // What recommended setup did, and the Quick Start key — its only full showing —
-// with "Open Connect" to use it right away.
+// with "Open Connect" to use it, and what a first request still needs (credits).
 import { Button } from "@/components/ui/button";
 import { OneTimeSecret } from "@/components/ui/one-time-secret";
 import type { GatewaySetupResult } from "@/lib/setup/operations";
+import { BalanceHint } from "./balance-hint";
 
 interface SetupResultProps {
   result: GatewaySetupResult;
@@ -33,6 +34,11 @@ export function SetupResult({ result, project, onContinue, continuing }: SetupRe
         </Done>
         {result.key && <Done>Project key &ldquo;{result.key.name}&rdquo; created.</Done>}
       </ul>
+      {result.providers.length > 0 && (
+        <div className="mt-4 max-w-2xl">
+          <BalanceHint when="empty" />
+        </div>
+      )}
       {result.key && (
         <div className="mt-6 max-w-2xl rounded-lg border border-border bg-background p-4">
           <OneTimeSecret

@@ -19,9 +19,12 @@ describe("parseLimitInput", () => {
     expect(parseLimitInput("  ")).toEqual({ value: null });
   });
 
-  it("accepts dollar amounts with a sign or thousands separators, rounded to cents", () => {
+  it("accepts dollar amounts with a sign or thousands separators, to the millionth of a dollar", () => {
     expect(parseLimitInput("25")).toEqual({ value: 25 });
-    expect(parseLimitInput("$1,250.505")).toEqual({ value: 1250.51 });
+    expect(parseLimitInput("$1,250.505")).toEqual({ value: 1250.505 });
+    // The walk-through's $0.0005 daily limit: kept, not rounded to 0.
+    expect(parseLimitInput("0.0005")).toEqual({ value: 0.0005 });
+    expect(parseLimitInput("0.00000049")).toEqual({ error: "Must be at least $0.000001 (a millionth of a dollar)" });
   });
 
   it("refuses zero, negatives and text", () => {

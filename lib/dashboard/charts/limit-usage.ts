@@ -19,7 +19,11 @@ export function limitUsage(spendUsd: number | null | undefined, limitUsd: number
   return { fill: Math.min(ratio, 1), ratio, tone: ratio >= 1 ? "over" : ratio >= WARNING_RATIO ? "warning" : "normal" };
 }
 
-/** A USD amount typed by a person ("25", "$1,250.50") → a number rounded to cents, or an error message. */
+/**
+ * A USD amount typed by a person ("25", "$1,250.50", "0.0005") → a number in
+ * the precision money is stored in (a millionth of a dollar), or an error
+ * message. Nothing above zero is ever rounded down to zero.
+ */
 export function parseUsdAmount(text: string, options: { allowZero?: boolean } = {}): { value: number } | { error: string } {
   const trimmed = text.trim().replace(/^\$/, "").replaceAll(",", "");
   if (trimmed === "") return { error: "Enter an amount in USD" };
@@ -27,7 +31,9 @@ export function parseUsdAmount(text: string, options: { allowZero?: boolean } = 
   if (!Number.isFinite(value)) return { error: "Enter an amount in USD, e.g. 25" };
   if (value < 0 || (value === 0 && !options.allowZero)) return { error: options.allowZero ? "Must be 0 or more" : "Must be greater than 0" };
   if (value > 10_000_000) return { error: "Must be at most 10,000,000" };
-  return { value: Math.round(value * 100) / 100 };
+  const micros = Math.round(value * 1_000_000) / 1_000_000;
+  if (value > 0 && micros === 0) return { error: "Must be at least $0.000001 (a millionth of a dollar)" };
+  return { value: micros };
 }
 
 /** A limit input's text → the PATCH value: empty clears (null), otherwise a positive USD amount or an error message. */

@@ -9,10 +9,12 @@ import { EmptyState, ErrorState, LoadingRows } from "@/components/ui/query-state
 import { SelectField } from "@/components/ui/select-field";
 import { routeOptionLabel } from "@/lib/connect/route-labels";
 import { recallSecret } from "@/lib/dashboard/session-secrets";
+import { currentOrigin, shownBaseUrl } from "@/lib/dashboard/shown-base-url";
 import { CreateKeyDialog } from "../keys/create-key-dialog";
 import { useKeySecret } from "../keys/use-key-secret";
 import { useKeys, useProjects, useRevealKey } from "../keys/use-keys";
 import { NO_PICKS, resolveConnectChoice, type ConnectPicks, type ConnectQuery } from "./connect-selection";
+import { CodingAgentsPanel } from "./coding-agents-panel";
 import { KeyLine } from "./key-line";
 import { ModelField } from "./model-field";
 import { SnippetPanel } from "./snippet-panel";
@@ -109,12 +111,21 @@ export function ConnectPageClient({ query }: { query: ConnectQuery }) {
       </section>
 
       <SnippetPanel
-        baseUrl={gateway.data.baseUrl}
+        baseUrl={shownBaseUrl(gateway.data, currentOrigin())}
         route={choice.route}
         model={choice.model}
         secret={secret}
         keyId={choice.key?.id ?? null}
         playgroundHref={playgroundHref}
+      />
+
+      <CodingAgentsPanel
+        baseUrl={shownBaseUrl(gateway.data, currentOrigin())}
+        route={choice.route}
+        model={choice.model}
+        apiKey={choice.key}
+        secret={secret}
+        revealSecret={(keyId) => reveal.mutateAsync(keyId)}
       />
 
       <CreateKeyDialog

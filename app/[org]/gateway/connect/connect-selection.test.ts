@@ -66,3 +66,16 @@ describe("resolveConnectChoice", () => {
     });
   });
 });
+
+describe("the key an admin gets by default", () => {
+  const personal = (id: string) => ({ id, name: id, project: "default", status: "active", kind: "personal", owner: "someone" }) as KeyResponse;
+
+  it("is a project key, not another member's newer personal key, even when that one's secret is known here", () => {
+    const keys = [personal("bobs-newest"), key("project-key", "default"), personal("alices")];
+    const choice = resolveConnectChoice({ ...data, keys }, NO_PICKS, {}, (id) => id === "bobs-newest");
+    expect(choice.key?.id).toBe("project-key");
+    // A known project key wins over an unknown one; without any project key, a personal one is still offered.
+    expect(resolveConnectChoice({ ...data, keys: [key("a", "default"), key("b", "default")] }, NO_PICKS, {}, (id) => id === "b").key?.id).toBe("b");
+    expect(resolveConnectChoice({ ...data, keys: [personal("only")] }, NO_PICKS, {}, noSecrets).key?.id).toBe("only");
+  });
+});

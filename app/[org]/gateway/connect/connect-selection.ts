@@ -49,6 +49,16 @@ export function resolveConnectChoice(
     (data.projects.some((candidate) => candidate.slug === "default") ? "default" : (data.projects[0]?.slug ?? null));
   const keys = active.filter((key) => key.project === project);
   const picked = keys.find((key) => key.id === picks.key) ?? queryKey;
-  const key = picked ?? keys.find((candidate) => hasSecret(candidate.id)) ?? keys[0] ?? null;
+  const key = picked ?? preferredKey(keys, hasSecret);
   return { route, model, project, keys, key };
+}
+
+/**
+ * The key to preselect when the user picked none: a project key before a
+ * personal one (an admin sees members' personal keys too, and must not be
+ * handed someone else's), and within a kind one whose secret this tab knows.
+ */
+export function preferredKey(keys: KeyResponse[], hasSecret: (keyId: string) => boolean): KeyResponse | null {
+  const rank = (key: KeyResponse) => (key.kind === "project" ? 0 : 2) + (hasSecret(key.id) ? 0 : 1);
+  return [...keys].sort((left, right) => rank(left) - rank(right))[0] ?? null;
 }

@@ -1,6 +1,7 @@
 "use client";
 // The API Keys tab: project and personal keys (members: only their own
 // personal keys), created, revealed, edited, disabled and revoked here.
+import Link from "next/link";
 import { useState } from "react";
 import { useOrganization } from "@/components/organization-context";
 import { Button } from "@/components/ui/button";
@@ -22,7 +23,7 @@ const EMPTY_TEXT: Record<KeyKind, { title: string; text: string }> = {
 };
 
 export function KeysPageClient() {
-  const { role } = useOrganization();
+  const { role, slug } = useOrganization();
   const isAdmin = role === "admin";
   const [kind, setKind] = useState<KeyKind>(isAdmin ? "project" : "personal");
   const [showRevoked, setShowRevoked] = useState(false);
@@ -75,7 +76,15 @@ export function KeysPageClient() {
               : "Your personal gateway keys. Their usage counts against your member limits."}
           </p>
         </div>
-        {createButton}
+        <div className="flex shrink-0 flex-wrap items-center gap-2">
+          <Link
+            href={`/${slug}/gateway/overview/requests`}
+            className="inline-flex h-9 items-center rounded-md border border-border-strong bg-surface px-4 text-sm font-medium shadow-sm hover:bg-surface-muted"
+          >
+            {isAdmin ? "Requests" : "Your requests"}
+          </Link>
+          {createButton}
+        </div>
       </div>
       <div className="mt-3 flex flex-wrap items-end justify-between gap-3 border-b border-border px-5">
         {isAdmin ? <KindTabs value={kind} onChange={setKind} counts={counts} loading={keys.isPending} /> : <div />}

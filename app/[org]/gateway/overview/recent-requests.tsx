@@ -1,6 +1,7 @@
 "use client";
 // The newest requests of the period from the request log.
 import { useQuery } from "@tanstack/react-query";
+import Link from "next/link";
 import type { ReactNode } from "react";
 import { Panel } from "@/components/charts/panel";
 import { EmptyBlock, ErrorBlock, LoadingBlock } from "@/components/charts/panel-states";
@@ -33,7 +34,16 @@ export function RecentRequests({ organizationSlug, period, refreshMs }: RecentRe
   });
 
   return (
-    <Panel title="Recent requests" description={`The newest ${LIMIT} requests of the period`} bodyClassName="px-0 pb-2">
+    <Panel
+      title="Recent requests"
+      description={`The newest ${LIMIT} requests of the period`}
+      bodyClassName="px-0 pb-2"
+      actions={
+        <Link href={`/${organizationSlug}/gateway/overview/requests?period=${period}`} className="text-sm font-medium text-primary hover:underline">
+          All requests
+        </Link>
+      }
+    >
       {recent.isPending ? (
         <div className="px-5 pb-3">
           <LoadingBlock height={160} />

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { KeyResponse } from "@/lib/keys/schemas";
 import { choosePlaygroundKey, parseMaxTokens, parseTemperature } from "./playground-selection";
 
-const key = (id: string, status: KeyResponse["status"] = "active") => ({ id, status }) as KeyResponse;
+const key = (id: string, status: KeyResponse["status"] = "active", kind: KeyResponse["kind"] = "project") => ({ id, status, kind }) as KeyResponse;
 const keys = [key("revoked", "revoked"), key("a"), key("b"), key("c")];
 
 describe("choosePlaygroundKey", () => {
@@ -12,6 +12,10 @@ describe("choosePlaygroundKey", () => {
     expect(choosePlaygroundKey(keys, null, "revoked", (id) => id === "c")?.id).toBe("c");
     expect(choosePlaygroundKey(keys, null, undefined, () => false)?.id).toBe("a");
     expect(choosePlaygroundKey([key("x", "disabled")], null, "x", () => true)).toBeNull();
+  });
+
+  it("prefers a project key over a (member's) personal key", () => {
+    expect(choosePlaygroundKey([key("personal", "active", "personal"), key("project")], null, undefined, (id) => id === "personal")?.id).toBe("project");
   });
 });
 

@@ -1,17 +1,12 @@
 // The Playground's choices: route and model as in Connect, any active key
-// (preferring ?key=, then one whose secret this tab knows), and the numeric
+// (preferring ?key=, then a project key, then one whose secret this tab knows), and the numeric
 // settings parsed from their fields.
 import type { KeyResponse } from "@/lib/keys/schemas";
+import { preferredKey } from "../connect/connect-selection";
 
 export function choosePlaygroundKey(keys: KeyResponse[], picked: string | null, queryKey: string | undefined, hasSecret: (id: string) => boolean): KeyResponse | null {
   const active = keys.filter((key) => key.status === "active");
-  return (
-    active.find((key) => key.id === picked) ??
-    active.find((key) => key.id === queryKey) ??
-    active.find((key) => hasSecret(key.id)) ??
-    active[0] ??
-    null
-  );
+  return active.find((key) => key.id === picked) ?? active.find((key) => key.id === queryKey) ?? preferredKey(active, hasSecret);
 }
 
 export type NumberSetting = { value: number | null } | { error: string };

@@ -36,7 +36,7 @@ function GroupForm({ group, providers, onDone }: { group: RoutingGroupResponse |
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const built = buildGroupBody(values);
+    const built = buildGroupBody(values, (slug) => providers.find((provider) => provider.slug === slug)?.type);
     if (!built.ok) {
       setErrors(built.errors);
       setFormError("Check the highlighted fields.");

@@ -59,3 +59,18 @@ describe("form helpers", () => {
     expect(memberNumbers([{ provider: "p", priority: "", weight: "2" }])).toEqual([{ priority: Number.NaN, weight: 2 }]);
   });
 });
+
+describe("wire formats in one group", () => {
+  const types: Record<string, string> = { openai: "openai", groq: "groq", claude: "anthropic" };
+  const form = (providers: string[]) => ({ slug: "mixed", name: "", members: providers.map((provider) => ({ provider, priority: "0", weight: "1" })) });
+
+  it("refuses members of different wire formats, naming them", () => {
+    const built = buildGroupBody(form(["openai", "claude"]), (slug) => types[slug]);
+    expect(built.ok).toBe(false);
+    if (!built.ok) expect(built.errors.members).toBe("A routing group's members must speak one API, since failover resends the same request: openai (OpenAI-compatible API) and claude (Anthropic Messages API) differ. Make one group per API.");
+  });
+
+  it("accepts different provider types that speak the same format", () => {
+    expect(buildGroupBody(form(["openai", "groq"]), (slug) => types[slug]).ok).toBe(true);
+  });
+});

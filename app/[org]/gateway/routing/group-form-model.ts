@@ -1,6 +1,7 @@
 // The routing group form as plain data: members as typed (strings), the
 // numbers the share preview reads from them, and the API body.
 import type { CreateRoutingGroupInput, RoutingGroupResponse } from "@/lib/routing/schemas";
+import { mixedWireFormatError } from "@/lib/routing/wire-format-check";
 
 export interface MemberRow {
   provider: string;
@@ -38,7 +39,11 @@ export function memberNumbers(members: MemberRow[]): { priority: number; weight:
   }));
 }
 
-export function buildGroupBody(values: GroupFormValues): { ok: true; body: CreateRoutingGroupInput } | { ok: false; errors: GroupFormErrors } {
+/** `typeOf` names each provider's type, so a group mixing wire formats is refused before it is sent. */
+export function buildGroupBody(
+  values: GroupFormValues,
+  typeOf: (slug: string) => string | undefined = () => undefined,
+): { ok: true; body: CreateRoutingGroupInput } | { ok: false; errors: GroupFormErrors } {
   const errors: GroupFormErrors = {};
   const slug = values.slug.trim();
   if (!slug) errors.slug = "Enter a slug";
@@ -59,6 +64,9 @@ export function buildGroupBody(values: GroupFormValues): { ok: true; body: Creat
     }
     return { provider: member.provider, priority, weight };
   });
+  const typed = members.filter((member) => member.provider && typeOf(member.provider)).map((member) => ({ slug: member.provider, type: typeOf(member.provider)! }));
+  const mixed = mixedWireFormatError(typed);
+  if (mixed) errors.members = mixed;
   if (Object.keys(errors).length > 0) return { ok: false, errors };
   return { ok: true, body: { slug, ...(values.name.trim() ? { name: values.name.trim() } : {}), members } };
 }

@@ -1,14 +1,16 @@
 "use client";
-// The Settings tab: gateway switch, telemetry, management tokens, CLI sessions, members, audit log.
+// The Settings tab: gateway switch, organization and projects, telemetry, management tokens, CLI sessions, members, audit log.
 import { AuditLogSection } from "./audit-log-section";
 import { CliSessionsSection } from "./cli-sessions-section";
 import { GatewaySection } from "./gateway-section";
 import { ManagementTokensSection } from "./management-tokens-section";
 import { MembersSection } from "./members-section";
+import { OrganizationSection } from "./organization-section";
 import { TelemetrySection } from "./telemetry-section";
 
 const SECTIONS = [
   ["gateway", "Gateway"],
+  ["organization", "Organization and projects"],
   ["telemetry", "Telemetry"],
   ["management-tokens", "Management tokens"],
   ["cli-sessions", "CLI sessions"],
@@ -32,6 +34,7 @@ export function SettingsPageClient() {
       </nav>
       <div className="flex min-w-0 flex-col gap-6">
         <GatewaySection />
+        <OrganizationSection />
         <TelemetrySection />
         <ManagementTokensSection />
         <CliSessionsSection />

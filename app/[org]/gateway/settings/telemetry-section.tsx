@@ -67,8 +67,9 @@ function TelemetryForm({ telemetry, projects }: { telemetry: GatewayView["teleme
   const save = (event: FormEvent) => {
     event.preventDefault();
     if (!check()) return;
-    update.mutate({
-      patch: {
+    // mutateAsync, not mutate's callbacks: the saved settings re-key (remount) this form, which would drop them.
+    update
+      .mutateAsync({
         telemetry: {
           enabled,
           project: project || null,
@@ -76,9 +77,11 @@ function TelemetryForm({ telemetry, projects }: { telemetry: GatewayView["teleme
           captureContent,
           ...(headers.trim() ? { otlpHeaders: headers.trim() } : {}),
         },
-      },
-      successMessage: "Telemetry settings saved",
-    });
+      })
+      .then(
+        () => toast.success("Telemetry settings saved"),
+        (error: Error) => toast.error(error.message),
+      );
   };
 
   const sendTestSpan = () => {
@@ -156,7 +159,10 @@ function TelemetryForm({ telemetry, projects }: { telemetry: GatewayView["teleme
           <Button
             variant="ghost"
             onClick={() =>
-update.mutate({ patch: { telemetry: { otlpHeaders: null } }, successMessage: "Saved headers removed" })
+              update.mutate(
+                { telemetry: { otlpHeaders: null } },
+                { onSuccess: () => toast.success("Saved headers removed"), onError: (error) => toast.error(error.message) },
+              )
             }
           >
             Remove saved headers

@@ -3,7 +3,6 @@
 // on the server (the "gateway is off" banner), so it is refreshed too.
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { toast } from "sonner";
 import { useOrganization } from "@/components/organization-context";
 import { apiFetch } from "@/lib/dashboard/api-fetch";
 import type { GatewayUpdateInput, GatewayView } from "@/lib/setup/operations";
@@ -14,26 +13,15 @@ export type GatewayPatch = Omit<GatewayUpdateInput, "telemetry"> & {
   telemetry?: Omit<NonNullable<GatewayUpdateInput["telemetry"]>, "otlpHeaders"> & { otlpHeaders?: string | Record<string, string> | null };
 };
 
-/** One change and the toast that confirms it. */
-export interface GatewayChange {
-  patch: GatewayPatch;
-  successMessage: string;
-}
-
 export function useUpdateGateway() {
   const { slug } = useOrganization();
   const refresh = useRefreshSettings();
   const router = useRouter();
-  // The toasts live here, not in mutate()'s callbacks: the refresh below can
-  // remount the form that asked (its key follows the saved settings), and
-  // TanStack Query drops a mutate() callback whose component has unmounted.
   return useMutation({
-    mutationFn: ({ patch }: GatewayChange) => apiFetch<GatewayView>(slug, "gateway", { method: "PATCH", body: patch }),
-    onSuccess: async (_, { patch, successMessage }) => {
-      toast.success(successMessage);
+    mutationFn: (body: GatewayPatch) => apiFetch<GatewayView>(slug, "gateway", { method: "PATCH", body }),
+    onSuccess: async (_, body) => {
       await refresh("gateway");
-      if (patch.enabled !== undefined) router.refresh();
+      if (body.enabled !== undefined) router.refresh();
     },
-    onError: (error) => toast.error(error.message),
   });
 }

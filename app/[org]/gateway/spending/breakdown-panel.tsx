@@ -12,7 +12,7 @@ import { breakdownCsvFilename, breakdownToCsv } from "@/lib/dashboard/charts/bre
 import { topWithOther } from "@/lib/dashboard/charts/top-n";
 import type { SpendingGroup, SpendingReport } from "@/lib/spending/schemas";
 import { BreakdownTable } from "./breakdown-table";
-import { downloadTextFile } from "./download-file";
+import { downloadTextFile } from "@/lib/dashboard/download-file";
 
 const GROUPS: ReadonlyArray<{ value: SpendingGroup; label: string }> = [
   { value: "project", label: "Project" },

@@ -30,16 +30,25 @@ beforeAll(async () => {
     gateway.api("POST", "/api/v1/providers", { slug: "switched-off", type: "openai", baseUrl: openai.url, apiKey: OPENAI_SECRET, enabled: false }),
   ]);
   for (const answer of created) expect(answer.status).toBe(201);
-  const group = await gateway.api("POST", "/api/v1/routing-groups", {
-    slug: "mixed",
-    members: [
-      { provider: "fast-openai", priority: 1, weight: 1 },
-      { provider: "slow-claude", priority: 0, weight: 1 },
-    ],
-  });
-  expect(group.status).toBe(201);
-  const member = await gateway.api("POST", "/api/v1/members", { email: "routes-member@example.com", password: "long-enough-1", role: "member" });
+  // The API now refuses groups that mix wire formats; one made before that rule is written directly.
   const { db } = await import("@/lib/db");
+  const organizationId = (await db.provider.findFirstOrThrow({ where: { slug: "fast-openai" } })).organizationId;
+  const providerIds = Object.fromEntries((await db.provider.findMany({ where: { organizationId }, select: { slug: true, id: true } })).map((row) => [row.slug, row.id]));
+  await db.routingGroup.create({
+    data: {
+      organizationId,
+      slug: "mixed",
+      members: {
+        create: [
+          { providerId: providerIds["fast-openai"], priority: 1, weight: 1, position: 0 },
+          { providerId: providerIds["slow-claude"], priority: 0, weight: 1, position: 1 },
+        ],
+      },
+    },
+  });
+  const { bumpConfigEpoch } = await import("@/lib/cache/config-epoch");
+  await bumpConfigEpoch();
+  const member = await gateway.api("POST", "/api/v1/members", { email: "routes-member@example.com", password: "long-enough-1", role: "member" });
   signedInUserId = (await db.membership.findUniqueOrThrow({ where: { id: member.body.id } })).userId;
 });
 
