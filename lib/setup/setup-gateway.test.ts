@@ -45,6 +45,7 @@ describe("gateway setup API", () => {
     expect(await response.json()).toEqual({
       enabled: false,
       baseUrl: "https://gateway.example.com/proxy",
+      baseUrlConfigured: true,
       telemetry: { enabled: false, project: null, otlpEndpoint: null, captureContent: false },
     });
     expect(await getGatewayStatus(organizationId)).toEqual({ enabled: false, setUp: false });
