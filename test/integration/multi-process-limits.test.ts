@@ -155,7 +155,9 @@ describe("the usage spool", () => {
 
 describe("kill -9 with streams in flight", () => {
   it("leaves an `interrupted` row for each of 50 streams once another process replays the dead one's journal", async () => {
-    const slow = await startFakeOpenAI({ behaviour: { chunkIntervalMs: 200, usage: { inputTokens: 10, outputTokens: 20 } } });
+    // 60 words at 200 ms each: every stream is still running when the process is killed, however slow the machine.
+    const replyText = Array.from({ length: 60 }, (_, index) => `word${index}`).join(" ");
+    const slow = await startFakeOpenAI({ behaviour: { chunkIntervalMs: 200, replyText, usage: { inputTokens: 10, outputTokens: 20 } } });
     await gateway.api("POST", "/api/v1/providers", { slug: "slow", type: "openai", baseUrl: slow.url, apiKey: "sk-x", prices: PRICES });
     const key = await createKey();
     const doomed = await startProxyProcess();
