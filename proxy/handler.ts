@@ -128,6 +128,15 @@ async function forwardWithFailover(
     context.provider = provider;
     context.noteBegun(); // from here on the upstream may bill: a crash must still leave a row
     const attempt = context.recordAttempt(provider); // how each attempt ended feeds telemetry's attempt spans
+    /** Every way an attempt can fail ends here: it is logged, and the loop moves on unless no member is left. */
+    const failAttempt = (failure: { reason: string; message: string }) => {
+      attempt.endedAt = Date.now();
+      attempt.failure = failure;
+      stopListening();
+      if (failure.reason === "aborted") throw new GatewayError(499 as number, "upstream_unavailable", failure.message);
+      lastFailure = `${provider.slug}: ${failure.message}`;
+      if (isLast) throw new GatewayError(502, "upstream_unavailable", `Every upstream failed; last: ${lastFailure}`);
+    };
     let outcome: AttemptOutcome;
     try {
       const upstreamRequest = await adapter.buildUpstreamRequest({
@@ -144,21 +153,14 @@ async function forwardWithFailover(
       outcome = { kind: "failure", reason: "connection", message: (error as Error).message };
     }
     if (outcome.kind === "failure") {
-      attempt.endedAt = Date.now();
-      attempt.failure = { reason: outcome.reason, message: outcome.message };
-      stopListening();
-      if (outcome.reason === "aborted") throw new GatewayError(499 as number, "upstream_unavailable", outcome.message);
-      lastFailure = `${provider.slug}: ${outcome.message}`;
-      if (!isLast) continue;
-      throw new GatewayError(502, "upstream_unavailable", `Every upstream failed; last: ${lastFailure}`);
+      failAttempt(outcome);
+      continue;
     }
     const upstream = outcome.response;
     attempt.status = upstream.status;
     if (shouldFailover(upstream.status) && !isLast) {
-      attempt.endedAt = Date.now();
-      attempt.failure = { reason: String(upstream.status), message: `status ${upstream.status}` };
-      lastFailure = `${provider.slug}: status ${upstream.status}`;
       discardBody(upstream.body);
+      failAttempt({ reason: String(upstream.status), message: `status ${upstream.status}` });
       continue;
     }
     context.status = upstream.status;
@@ -174,15 +176,10 @@ async function forwardWithFailover(
     try {
       answer = await readUpstreamBody(upstream);
     } catch (error) {
-      // Nothing has reached the client yet: the next member may still answer.
-      stopListening();
-      attempt.endedAt = Date.now();
+      // A JSON answer cut short: nothing has reached the client yet, so the next member may still answer.
       const message = `Upstream closed the connection while sending its answer: ${(error as Error).message}`;
-      attempt.failure = { reason: "connection", message };
-      if (request.clientGone) throw new GatewayError(499 as number, "upstream_unavailable", "The client went away");
-      lastFailure = `${provider.slug}: ${message}`;
-      if (!isLast) continue;
-      throw new GatewayError(502, "upstream_unavailable", candidates.length > 1 ? `Every upstream failed; last: ${lastFailure}` : message);
+      failAttempt({ reason: request.clientGone ? "aborted" : "connection", message: request.clientGone ? "The client went away" : message });
+      continue;
     }
     stopListening();
     return respondWithJson(upstream, answer, adapter, context);

@@ -92,12 +92,20 @@ export class ProxyRequestContext {
   priceUsage(): bigint {
     if (!isBilledOperation(this.info?.operation)) return 0n;
     const usage = this.usage ?? this.estimateUsage();
-    if (!this.provider || !usage) return 0n;
+    if (!usage) return 0n;
+    this.costMicros = this.priceOf(usage);
+    return this.costMicros;
+  }
+
+  private priceOf(usage: UsageCounts): bigint {
     const model = this.info?.model ?? usage.model;
-    if (!model) return 0n;
-    const { costMicros } = priceRequest({ ...this.provider.pricing, model, usage });
-    this.costMicros = costMicros;
-    return costMicros;
+    if (!this.provider || !model) return 0n;
+    return priceRequest({ ...this.provider.pricing, model, usage }).costMicros;
+  }
+
+  /** Usage guessed from the bytes: the request's for input, the text delivered so far for output. */
+  private bytesEstimate(): UsageCounts {
+    return { inputTokens: Math.ceil(this.requestBytes / 4), outputTokens: Math.ceil(this.outputText.length / 4), cacheReadTokens: 0, cacheWriteTokens: 0 };
   }
 
   /** When an upstream gave no usage (client left, upstream died), estimate it from the bytes seen. */
@@ -106,12 +114,7 @@ export class ProxyRequestContext {
     // Only inference is estimated: a free call (count_tokens, model lists) or an unknown path has nothing to bill.
     if (!isEstimatedOperation(this.info?.operation)) return null;
     this.estimated = true;
-    this.usage = {
-      inputTokens: Math.ceil(this.requestBytes / 4),
-      outputTokens: Math.ceil(this.outputText.length / 4),
-      cacheReadTokens: 0,
-      cacheWriteTokens: 0,
-    };
+    this.usage = this.bytesEstimate();
     return this.usage;
   }
 
@@ -121,13 +124,8 @@ export class ProxyRequestContext {
    */
   noteBegun(): void {
     if (!this.key || this.journalTicket !== null) return;
-    const usage: UsageCounts = { inputTokens: Math.ceil(this.requestBytes / 4), outputTokens: 0, cacheReadTokens: 0, cacheWriteTokens: 0 };
-    const model = this.info?.model;
-    const provider = this.provider;
-    const cost =
-      provider && model && this.info?.operation !== "count_tokens"
-        ? priceRequest({ providerType: provider.type, model, usage, customPrices: provider.prices }).costMicros
-        : 0n;
+    const usage = this.bytesEstimate(); // nothing delivered yet: input only
+    const cost = isEstimatedOperation(this.info?.operation) ? this.priceOf(usage) : 0n;
     this.journalTicket = usageWriter.begin({
       ...this.usageRecord(cost),
       status: 502,

@@ -48,7 +48,12 @@ export function respondWithStream(
 ): ProxyReply {
   context.streamed = true;
   const observer = adapter.createStreamObserver({ injectedUsage, contentType: upstream.headers.get("content-type") ?? "" });
-  const endStream = (outcome: "completed" | "client_aborted" | "upstream_error", message?: string) => {
+  let cancelled = false;
+  let ended = false;
+  /** The stream's one ending, whichever way it comes (completed, client gone, upstream died). */
+  const end = (outcome: "completed" | "client_aborted" | "upstream_error", message?: string) => {
+    if (ended) return;
+    ended = true;
     context.usage = observer.usage() ?? context.usage;
     context.outputText = observer.outputText();
     if (outcome !== "completed") {
@@ -65,13 +70,6 @@ export function respondWithStream(
       }
     }
     context.finish();
-  };
-  let cancelled = false;
-  let ended = false;
-  const end = (outcome: "completed" | "client_aborted" | "upstream_error", message?: string) => {
-    if (ended) return;
-    ended = true;
-    endStream(outcome, message);
   };
 
   async function* forwarded(): AsyncGenerator<Uint8Array> {

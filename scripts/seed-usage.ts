@@ -12,6 +12,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { sqlTime } from "../lib/hot-path-db/sql-time";
 import { syntheticUsage, type SeedKey, type SyntheticRecord } from "../lib/usage/synthetic-usage";
+import { prepareUsage, ROLLUP_KEY_COLUMNS, ROLLUP_SUM_COLUMNS, ROLLUP_TABLE, USAGE_COLUMN_NAMES, USAGE_TABLE, type PreparedUsage } from "../proxy/usage-rows";
 
 const { values } = parseArgs({
   options: {
@@ -58,21 +59,19 @@ const organization = findOrganization(values.organization);
 const keys = keysOf(organization.id);
 console.log(`Seeding ${rows.toLocaleString("en-US")} requests over ${days} days into ${organization.slug} (${keys.length} keys)…`);
 
-const columns = [
-  "id", "time", "organizationId", "projectId", "apiKeyId", "membershipId", "providerSlug", "route", "model", "operation", "status", "streamed",
-  "inputTokens", "outputTokens", "cacheReadTokens", "cacheWriteTokens", "costMicros", "latencyMs", "ttfbMs", "attempts", "attemptLog",
-  "errorCode", "errorMessage", "traceId",
-] as const;
-const insert = database.prepare(`INSERT INTO "UsageRecord" (${columns.map((name) => `"${name}"`).join(", ")}) VALUES (${columns.map(() => "?").join(", ")})`);
-const rollups = new Map<string, { key: unknown[]; sums: [number, number, bigint, bigint, bigint, bigint] }>();
+// The proxy's own column map and rollup (proxy/usage-rows.ts): seeded rows look exactly like recorded ones.
+const quoted = (names: readonly string[]) => names.map((name) => `"${name}"`).join(", ");
+const insert = database.prepare(`INSERT INTO "${USAGE_TABLE}" (${quoted(USAGE_COLUMN_NAMES)}) VALUES (${USAGE_COLUMN_NAMES.map(() => "?").join(", ")})`);
+const rollups = new Map<string, { key: unknown[]; sums: bigint[] }>();
 
 const started = Date.now();
 const BATCH = 20_000;
 const source = syntheticUsage({ organizationId: organization.id, keys, end, days, seed });
 const writeBatch = database.transaction((batch: SyntheticRecord[]) => {
   for (const record of batch) {
-    insert.run(columns.map((name) => sqlValue(name, record)));
-    addToRollup(record);
+    const prepared = prepareUsage(record);
+    insert.run(prepared.row.map(sqliteValue));
+    addToRollup(prepared);
   }
 });
 for (let written = 0; written < rows; ) {
@@ -84,11 +83,9 @@ for (let written = 0; written < rows; ) {
 }
 
 const upsert = database.prepare(
-  `INSERT INTO "UsageHourly" ("id", "organizationId", "hour", "projectId", "apiKeyId", "membershipId", "providerSlug", "model", "requests", "errors", "inputTokens", "outputTokens", "costMicros", "latencyMsSum")
-   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-   ON CONFLICT ("organizationId", "hour", "projectId", "apiKeyId", "membershipId", "providerSlug", "model") DO UPDATE SET
-   "requests" = "requests" + excluded."requests", "errors" = "errors" + excluded."errors", "inputTokens" = "inputTokens" + excluded."inputTokens",
-   "outputTokens" = "outputTokens" + excluded."outputTokens", "costMicros" = "costMicros" + excluded."costMicros", "latencyMsSum" = "latencyMsSum" + excluded."latencyMsSum"`,
+  `INSERT INTO "${ROLLUP_TABLE}" ("id", ${quoted(ROLLUP_KEY_COLUMNS)}, ${quoted(ROLLUP_SUM_COLUMNS)})
+   VALUES (?, ${[...ROLLUP_KEY_COLUMNS, ...ROLLUP_SUM_COLUMNS].map(() => "?").join(", ")})
+   ON CONFLICT (${quoted(ROLLUP_KEY_COLUMNS)}) DO UPDATE SET ${ROLLUP_SUM_COLUMNS.map((name) => `"${name}" = "${name}" + excluded."${name}"`).join(", ")}`,
 );
 database.transaction(() => {
   for (const { key, sums } of rollups.values()) upsert.run(randomUUID(), ...key, ...sums);
@@ -97,25 +94,19 @@ database.pragma("optimize");
 console.log(`Done: ${rows.toLocaleString("en-US")} requests and ${rollups.size.toLocaleString("en-US")} hourly rollup rows in ${Math.round((Date.now() - started) / 100) / 10} s`);
 database.close();
 
-function sqlValue(name: (typeof columns)[number], record: SyntheticRecord): unknown {
-  const value = record[name];
-  if (value instanceof Date) return sqlTime(value);
-  if (typeof value === "boolean") return value ? 1 : 0;
-  return value;
+/** better-sqlite3 binds no booleans: SQLite stores them as 0/1, as Prisma does. */
+function sqliteValue(value: unknown): unknown {
+  return value === true ? 1 : value === false ? 0 : value;
 }
 
-function addToRollup(record: SyntheticRecord): void {
-  const hour = sqlTime(Math.floor(record.time.getTime() / 3_600_000) * 3_600_000);
-  const key = [record.organizationId, hour, record.projectId ?? "", record.apiKeyId ?? "", record.membershipId ?? "", record.providerSlug ?? "", record.model ?? ""];
-  const id = key.join("\u0000");
-  let entry = rollups.get(id);
-  if (!entry) rollups.set(id, (entry = { key, sums: [0, 0, 0n, 0n, 0n, 0n] }));
-  entry.sums[0] += 1;
-  entry.sums[1] += record.status >= 400 ? 1 : 0;
-  entry.sums[2] += BigInt(record.inputTokens);
-  entry.sums[3] += BigInt(record.outputTokens);
-  entry.sums[4] += record.costMicros;
-  entry.sums[5] += BigInt(record.latencyMs);
+function addToRollup(prepared: PreparedUsage): void {
+  const id = prepared.rollupKey.join("\u0000");
+  const entry = rollups.get(id);
+  if (!entry) {
+    rollups.set(id, { key: prepared.rollupKey, sums: [...prepared.rollupSums] });
+    return;
+  }
+  prepared.rollupSums.forEach((value, index) => (entry.sums[index] += value));
 }
 
 function findOrganization(slug: string | undefined): { id: string; slug: string } {

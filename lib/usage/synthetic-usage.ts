@@ -4,6 +4,7 @@
 // requests (limits, balance) and upstream errors, costs from per-model rates.
 // Deterministic for a seed, so a benchmark run can be repeated.
 import { randomUUID } from "node:crypto";
+import type { UsageRecordInput } from "@/proxy/metering";
 
 export interface SeedKey {
   id: string;
@@ -11,32 +12,8 @@ export interface SeedKey {
   membershipId: string | null;
 }
 
-export interface SyntheticRecord {
-  id: string;
-  time: Date;
-  organizationId: string;
-  projectId: string;
-  apiKeyId: string;
-  membershipId: string | null;
-  providerSlug: string | null;
-  route: string;
-  model: string | null;
-  operation: string | null;
-  status: number;
-  streamed: boolean;
-  inputTokens: number;
-  outputTokens: number;
-  cacheReadTokens: number;
-  cacheWriteTokens: number;
-  costMicros: bigint;
-  latencyMs: number;
-  ttfbMs: number | null;
-  attempts: number;
-  attemptLog: string | null;
-  errorCode: string | null;
-  errorMessage: string | null;
-  traceId: string | null;
-}
+/** A seeded request: exactly what the proxy records (proxy/usage-rows.ts writes both). */
+export type SyntheticRecord = UsageRecordInput;
 
 /** Models with $/M input and output rates, as micro-USD per token × 1e6. */
 const TARGETS = [
@@ -119,7 +96,14 @@ export function* syntheticUsage(options: GenerateOptions): Generator<SyntheticRe
       outputTokens,
       cacheReadTokens,
       cacheWriteTokens: 0,
+      cacheWrite1hTokens: 0,
+      reasoningTokens: 0,
+      inputAudioTokens: 0,
+      cacheAudioReadTokens: 0,
+      outputAudioTokens: 0,
+      audioMilliseconds: 0,
       costMicros: BigInt(costMicros),
+      estimated: false,
       latencyMs,
       ttfbMs,
       attempts: refused ? 0 : kind === "failover" ? 2 : 1,
