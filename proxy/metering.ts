@@ -8,7 +8,7 @@ import path from "node:path";
 import { env } from "@/lib/env";
 import { hotPathDatabase } from "@/lib/hot-path-db";
 import { processSingleton } from "@/lib/process-singleton";
-import { UsageJournal } from "./usage-journal";
+import { UsageJournal, type ProvisionalUsage } from "./usage-journal";
 import { UsageSpool } from "./usage-spool";
 import {
   prepareUsage,
@@ -106,8 +106,8 @@ export class UsageWriter {
    * `provisional` is what gets recorded should this process die before record()
    * (see usage-journal.ts). Returns the ticket to pass to record().
    */
-  begin(provisional: UsageRecordInput): number | null {
-    return this.journal ? this.journal.begin(prepareUsage(provisional)) : null;
+  begin(provisional: ProvisionalUsage): number | null {
+    return this.journal ? this.journal.begin(provisional) : null;
   }
 
   record(record: UsageRecordInput, journalTicket: number | null = null): void {

@@ -6,9 +6,10 @@ import { randomBytes, randomUUID } from "node:crypto";
 import type { CachedKey } from "@/lib/cache/key-cache";
 import type { ResolvedProvider } from "@/lib/cache/organization-routes";
 import type { CounterStore, Reservation } from "@/lib/limits/counter-store";
-import { priceRequest } from "@/lib/pricing";
+import { costOfUsage, findModelRates, type ModelRates } from "@/lib/pricing";
 import { serializeAttemptLog } from "@/lib/usage/attempt-log";
 import { usageWriter, type UsageRecordInput } from "./metering";
+import type { ProvisionalUsage } from "./usage-journal";
 import { exportRequestTelemetry } from "./telemetry";
 import type { ErrorShape, RequestInfo, UsageCounts } from "./providers/types";
 import { errorShapeForPath } from "./errors";
@@ -55,6 +56,9 @@ export class ProxyRequestContext {
   readonly attemptLog: AttemptRecord[] = [];
   private finished = false;
   private journalTicket: number | null = null;
+  // Pricing is looked up once per provider tried and each usage priced once (the cost header, finish()).
+  private ratesFor: { provider: ResolvedProvider; model: string; rates: ModelRates | null } | null = null;
+  private pricedUsage: UsageCounts | null = null;
   private settled: Promise<void> = Promise.resolve();
 
   constructor(
@@ -93,14 +97,19 @@ export class ProxyRequestContext {
     if (!isBilledOperation(this.info?.operation)) return 0n;
     const usage = this.usage ?? this.estimateUsage();
     if (!usage) return 0n;
+    if (usage === this.pricedUsage) return this.costMicros;
     this.costMicros = this.priceOf(usage);
+    this.pricedUsage = usage;
     return this.costMicros;
   }
 
   private priceOf(usage: UsageCounts): bigint {
     const model = this.info?.model ?? usage.model;
     if (!this.provider || !model) return 0n;
-    return priceRequest({ ...this.provider.pricing, model, usage }).costMicros;
+    if (this.ratesFor?.provider !== this.provider || this.ratesFor.model !== model) {
+      this.ratesFor = { provider: this.provider, model, rates: findModelRates(this.provider.pricing, model) };
+    }
+    return this.ratesFor.rates ? costOfUsage(this.ratesFor.rates, usage) : 0n;
   }
 
   /** Usage guessed from the bytes: the request's for input, the text delivered so far for output. */
@@ -124,16 +133,25 @@ export class ProxyRequestContext {
    */
   noteBegun(): void {
     if (!this.key || this.journalTicket !== null) return;
+    const key = this.key;
     const usage = this.bytesEstimate(); // nothing delivered yet: input only
-    const cost = isEstimatedOperation(this.info?.operation) ? this.priceOf(usage) : 0n;
-    this.journalTicket = usageWriter.begin({
-      ...this.usageRecord(cost),
-      status: 502,
+    const provisional: ProvisionalUsage = {
+      id: this.requestId,
+      startedAt: this.startedAt,
+      organizationId: key.organizationId,
+      projectId: key.projectId,
+      apiKeyId: key.id,
+      membershipId: key.membershipId,
+      providerSlug: this.provider?.slug ?? null,
+      route: this.routeSlug,
+      model: this.info?.model ?? null,
+      operation: this.info?.operation ?? null,
+      streamed: this.streamed,
       inputTokens: usage.inputTokens,
-      estimated: true,
-      errorCode: "interrupted",
-      errorMessage: "The gateway process stopped before this request finished; usage estimated from the request",
-    });
+      costMicros: isEstimatedOperation(this.info?.operation) ? this.priceOf(usage) : 0n,
+      traceId: this.traceId,
+    };
+    this.journalTicket = usageWriter.begin(provisional);
   }
 
   private usageRecord(cost: bigint): UsageRecordInput {

@@ -11,11 +11,100 @@
 // arrived appear, as `interrupted`. Journal files rotate every few seconds and
 // are deleted once every request begun in them has its final record written
 // (to the database or the spool).
+//
+// Every request pays for its journal line, so the line is a compact JSON
+// array of the few fields a provisional record does not share with every
+// other (no object keys, no BigInt replacer); the full record is built only
+// when a dead process's journal is replayed.
 import { randomBytes } from "node:crypto";
 import { closeSync, mkdirSync, openSync, unlinkSync, writeSync } from "node:fs";
 import path from "node:path";
-import { encodeSpoolLine } from "./usage-spool";
-import type { PreparedUsage } from "./usage-rows";
+import type { UsageRecordInput } from "./metering";
+
+/** What a request that may die before its final record writes ahead. */
+export interface ProvisionalUsage {
+  id: string;
+  startedAt: number;
+  organizationId: string;
+  projectId: string | null;
+  apiKeyId: string | null;
+  membershipId: string | null;
+  providerSlug: string | null;
+  route: string | null;
+  model: string | null;
+  operation: string | null;
+  streamed: boolean;
+  /** Estimated from the request's size: nothing was delivered yet. */
+  inputTokens: number;
+  costMicros: bigint;
+  traceId: string | null;
+}
+
+const LINE_VERSION = 1;
+const INTERRUPTED_MESSAGE = "The gateway process stopped before this request finished; usage estimated from the request";
+
+export function encodeProvisionalLine(usage: ProvisionalUsage): string {
+  return (
+    JSON.stringify([
+      LINE_VERSION,
+      usage.id,
+      usage.startedAt,
+      usage.organizationId,
+      usage.projectId,
+      usage.apiKeyId,
+      usage.membershipId,
+      usage.providerSlug,
+      usage.route,
+      usage.model,
+      usage.operation,
+      usage.streamed,
+      usage.inputTokens,
+      usage.costMicros.toString(),
+      usage.traceId,
+    ]) + "\n"
+  );
+}
+
+/** A journal line back as the record it stands for: a 502 `interrupted`, usage estimated. */
+export function decodeProvisionalLine(line: string): UsageRecordInput {
+  const fields = JSON.parse(line) as unknown[];
+  if (fields[0] !== LINE_VERSION) throw new Error(`unknown journal line version ${String(fields[0])}`);
+  const [, id, startedAt, organizationId, projectId, apiKeyId, membershipId, providerSlug, route, model, operation, streamed, inputTokens, cost, traceId] =
+    fields as [number, string, number, string, string | null, string | null, string | null, string | null, string | null, string | null, string | null, boolean, number, string, string | null];
+  return {
+    id,
+    time: new Date(startedAt),
+    organizationId,
+    projectId,
+    apiKeyId,
+    membershipId,
+    providerSlug,
+    route,
+    model,
+    operation,
+    status: 502,
+    streamed,
+    inputTokens,
+    outputTokens: 0,
+    cacheReadTokens: 0,
+    cacheWriteTokens: 0,
+    cacheWrite1hTokens: 0,
+    reasoningTokens: 0,
+    inputAudioTokens: 0,
+    cacheAudioReadTokens: 0,
+    outputAudioTokens: 0,
+    audioMilliseconds: 0,
+    costMicros: BigInt(cost),
+    estimated: true,
+    latencyMs: 0,
+    ttfbMs: null,
+    attempts: 1,
+    attemptLog: null,
+    errorCode: "interrupted",
+    errorMessage: INTERRUPTED_MESSAGE,
+    traceId,
+  };
+}
 
 const ROTATE_MS = 5_000;
 
@@ -34,9 +123,9 @@ export class UsageJournal {
   constructor(private readonly directory: string) {}
 
   /** Notes a request as begun; returns the ticket to hand to release() once its final record is durable. */
-  begin(provisional: PreparedUsage): number {
+  begin(provisional: ProvisionalUsage): number {
     const current = this.current();
-    writeSync(current.descriptor!, encodeSpoolLine(provisional));
+    writeSync(current.descriptor!, encodeProvisionalLine(provisional));
     current.open++;
     return this.generation;
   }

@@ -12,7 +12,8 @@ import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, renameSync, statSync } from "node:fs";
 import { appendFile, readFile, unlink } from "node:fs/promises";
 import path from "node:path";
-import type { PreparedUsage } from "./usage-rows";
+import { decodeProvisionalLine } from "./usage-journal";
+import { prepareUsage, type PreparedUsage } from "./usage-rows";
 
 const FILE_PATTERN = /^(usage|replaying|journal|replaying-journal)-(\d+)-[0-9a-f]+\.jsonl$/;
 
@@ -23,6 +24,17 @@ const decodeBigInt = (_key: string, value: unknown) =>
 /** One record as a spool (or journal) line. */
 export function encodeSpoolLine(record: PreparedUsage): string {
   return JSON.stringify(record, encodeBigInt) + "\n";
+}
+
+/** A spool line (a prepared record) or a journal line (a compact provisional record, usage-journal.ts). */
+function decodeLine(line: string, file: string): PreparedUsage[] {
+  try {
+    return [line.startsWith("[") ? prepareUsage(decodeProvisionalLine(line)) : (JSON.parse(line, decodeBigInt) as PreparedUsage)];
+  } catch (error) {
+    // Only a write cut short by a power loss leaves such a line; the rest of the file is still good.
+    console.error(`[metering] skipping an unreadable line of ${path.basename(file)}: ${(error as Error).message}`);
+    return [];
+  }
 }
 
 function processAlive(pid: number): boolean {
@@ -113,7 +125,7 @@ export class UsageSpool {
     if (this.bytes > 0) this.currentFile = this.newFileName(); // new failures go to a fresh file while this one replays
     for (const file of this.claimFiles()) {
       const text = await readFile(file, "utf8");
-      const records = text.split("\n").filter(Boolean).map((line) => JSON.parse(line, decodeBigInt) as PreparedUsage);
+      const records = text.split("\n").filter(Boolean).flatMap((line) => decodeLine(line, file));
       try {
         for (let start = 0; start < records.length; start += batchSize) await write(records.slice(start, start + batchSize));
       } catch {

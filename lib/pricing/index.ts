@@ -1,5 +1,6 @@
 export {
   costByUnit,
+  costOfUsage,
   estimateWorstCaseMicros,
   findModelRates,
   isModelPriced,
@@ -13,3 +14,4 @@ export {
   type WorstCaseInput,
 } from "./price-request";
 export { modelBaseName } from "./custom-prices";
+export type { ModelRates } from "./model-rates";

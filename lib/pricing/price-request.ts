@@ -62,6 +62,11 @@ export function priceRequest(input: PriceRequestInput): PriceResult {
   return { costMicros: exactCost(rates, input.usage).roundHalfUp(), priced: true };
 }
 
+/** The cost of `usage` at rates found once with findModelRates (the proxy prices a request more than once). */
+export function costOfUsage(rates: ModelRates, usage: TokenUsage): bigint {
+  return exactCost(rates, usage).roundHalfUp();
+}
+
 /** Whether the model has a price on the provider (custom, catalog or fallback). A provider type alone is a provider without prices. */
 export function isModelPriced(pricing: ProviderPricing | string, model: string | null | undefined, customPrices?: readonly CustomPrice[]): boolean {
   const resolved = typeof pricing === "string" ? { providerType: pricing, customPrices } : pricing;

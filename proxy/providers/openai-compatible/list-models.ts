@@ -1,6 +1,6 @@
 // GET <base>/models for "Test connection" and GET /proxy/models. A listing is a
 // convenience, so every failure (network, status, shape, timeout) is just null.
-import { modelListSchema } from "./openai-compatible-api";
+import { readModelIds } from "./openai-compatible-api";
 
 export const LIST_MODELS_TIMEOUT_MS = 5_000;
 
@@ -16,9 +16,7 @@ export async function fetchModelIds(url: string, headers: Headers): Promise<stri
       await response.body?.cancel();
       return null;
     }
-    const parsed = modelListSchema.safeParse(await response.json());
-    if (!parsed.success || !parsed.data.data) return null;
-    return parsed.data.data.flatMap((model) => (model ? [model.id] : []));
+    return readModelIds(await response.json());
   } catch {
     return null;
   }

@@ -3,12 +3,7 @@
 // which is also what OpenAI's prompt_tokens already means).
 import { withTokenDetails } from "../token-details";
 import type { UsageCounts } from "../types";
-import {
-  openAIBodySchema,
-  responsesObjectSchema,
-  type OpenAIUsage,
-  type ResponsesObject,
-} from "./openai-compatible-api";
+import { readOpenAIBody, readResponsesObject, type OpenAIUsage, type ResponsesObject } from "./openai-compatible-api";
 
 type TokenCounts = Omit<UsageCounts, "model" | "responseId" | "finishReasons">;
 
@@ -45,22 +40,22 @@ export function responsesFinishReason(response: ResponsesObject): string | undef
 
 /** Usage from a complete JSON body: chat completion, text completion, Responses object or embeddings list. */
 export function usageFromOpenAIJson(body: unknown): UsageCounts | null {
-  const parsed = openAIBodySchema.safeParse(body);
-  if (!parsed.success) return null;
-  const counts = mapOpenAIUsage(parsed.data.usage ?? parsed.data.x_groq?.usage);
+  const parsed = readOpenAIBody(body);
+  if (!parsed) return null;
+  const counts = mapOpenAIUsage(parsed.usage ?? parsed.x_groq?.usage);
   if (!counts) return null;
 
   const result: UsageCounts = { ...counts };
-  if (parsed.data.model) result.model = parsed.data.model;
-  if (parsed.data.id) result.responseId = parsed.data.id;
+  if (parsed.model) result.model = parsed.model;
+  if (parsed.id) result.responseId = parsed.id;
 
-  if (parsed.data.object === "response") {
-    const response = responsesObjectSchema.safeParse(body);
-    const reason = response.success ? responsesFinishReason(response.data) : undefined;
+  if (parsed.object === "response") {
+    const response = readResponsesObject(body);
+    const reason = response ? responsesFinishReason(response) : undefined;
     if (reason) result.finishReasons = [reason];
     return result;
   }
-  const reasons = (parsed.data.choices ?? [])
+  const reasons = (parsed.choices ?? [])
     .map((choice) => choice?.finish_reason)
     .filter((reason): reason is string => typeof reason === "string");
   if (reasons.length > 0) result.finishReasons = reasons;

@@ -1,90 +1,191 @@
-// Minimal schemas of the OpenAI wire format: only the fields the gateway reads.
-// Every field is `.nullish().catch(null)` so one odd field from an
-// "OpenAI-compatible" server costs that field, never the whole usage record.
-import { z } from "zod";
+// The fields the gateway reads from the OpenAI wire format, read leniently
+// (see ../lenient-json.ts): a field of the wrong type becomes null, the rest
+// of the answer still counts.
+import { arrayOrNull, countOrNull, numberOrNull, objectOrNull, textOrNull } from "../lenient-json";
 
-const count = z.number().nonnegative().nullish().catch(null);
-const text = z.string().nullish().catch(null);
+export interface InputTokenDetails {
+  cached_tokens: number | null;
+  audio_tokens: number | null;
+}
 
-const inputDetails = z.object({ cached_tokens: count, audio_tokens: count }).nullish().catch(null);
-const outputDetails = z.object({ reasoning_tokens: count, audio_tokens: count }).nullish().catch(null);
+export interface OutputTokenDetails {
+  reasoning_tokens: number | null;
+  audio_tokens: number | null;
+}
 
 /** Chat/completions/embeddings use prompt_tokens…; Responses and transcriptions use input_tokens… */
-export const openAIUsageSchema = z.object({
-  prompt_tokens: count,
-  completion_tokens: count,
-  input_tokens: count,
-  output_tokens: count,
+export interface OpenAIUsage {
+  prompt_tokens: number | null;
+  completion_tokens: number | null;
+  input_tokens: number | null;
+  output_tokens: number | null;
   // Chat: prompt_tokens_details / completion_tokens_details; Responses: input_tokens_details /
   // output_tokens_details; transcriptions: input_token_details (sic).
-  prompt_tokens_details: inputDetails,
-  input_tokens_details: inputDetails,
-  input_token_details: inputDetails,
-  completion_tokens_details: outputDetails,
-  output_tokens_details: outputDetails,
-  // DeepSeek and some routers report cache hits here instead.
-  prompt_cache_hit_tokens: count,
-  // Transcriptions billed by duration answer { type: "duration", seconds }.
-  type: text,
-  seconds: count,
-});
-export type OpenAIUsage = z.infer<typeof openAIUsageSchema>;
+  prompt_tokens_details: InputTokenDetails | null;
+  input_tokens_details: InputTokenDetails | null;
+  input_token_details: InputTokenDetails | null;
+  completion_tokens_details: OutputTokenDetails | null;
+  output_tokens_details: OutputTokenDetails | null;
+  /** DeepSeek and some routers report cache hits here instead. */
+  prompt_cache_hit_tokens: number | null;
+  /** Transcriptions billed by duration answer { type: "duration", seconds }. */
+  type: string | null;
+  seconds: number | null;
+}
 
-const lenientUsage = openAIUsageSchema.nullish().catch(null);
+function readInputDetails(value: unknown): InputTokenDetails | null {
+  const details = objectOrNull(value);
+  return details && { cached_tokens: countOrNull(details.cached_tokens), audio_tokens: countOrNull(details.audio_tokens) };
+}
+
+function readOutputDetails(value: unknown): OutputTokenDetails | null {
+  const details = objectOrNull(value);
+  return details && { reasoning_tokens: countOrNull(details.reasoning_tokens), audio_tokens: countOrNull(details.audio_tokens) };
+}
+
+export function readOpenAIUsage(value: unknown): OpenAIUsage | null {
+  const usage = objectOrNull(value);
+  if (!usage) return null;
+  return {
+    prompt_tokens: countOrNull(usage.prompt_tokens),
+    completion_tokens: countOrNull(usage.completion_tokens),
+    input_tokens: countOrNull(usage.input_tokens),
+    output_tokens: countOrNull(usage.output_tokens),
+    prompt_tokens_details: readInputDetails(usage.prompt_tokens_details),
+    input_tokens_details: readInputDetails(usage.input_tokens_details),
+    input_token_details: readInputDetails(usage.input_token_details),
+    completion_tokens_details: readOutputDetails(usage.completion_tokens_details),
+    output_tokens_details: readOutputDetails(usage.output_tokens_details),
+    prompt_cache_hit_tokens: countOrNull(usage.prompt_cache_hit_tokens),
+    type: textOrNull(usage.type),
+    seconds: countOrNull(usage.seconds),
+  };
+}
 
 /** Message or delta content: a string, or (Mistral and others) an array of parts. */
-const contentSchema = z
-  .union([z.string(), z.array(z.object({ text: text }).nullish().catch(null))])
-  .nullish()
-  .catch(null);
+export type Content = string | Array<{ text: string | null } | null> | null;
 
-const toolCallsSchema = z
-  .array(z.object({ function: z.object({ arguments: text }).nullish().catch(null) }).nullish().catch(null))
-  .nullish()
-  .catch(null);
+function readContent(value: unknown): Content {
+  if (typeof value === "string") return value;
+  return arrayOrNull(value, (part) => {
+    const object = objectOrNull(part);
+    return object && { text: textOrNull(object.text) };
+  });
+}
 
-const choiceSchema = z.object({
-  index: z.number().nullish().catch(null),
-  finish_reason: text,
-  // chat.completion.chunk
-  delta: z
-    .object({ content: contentSchema, reasoning_content: text, refusal: text, tool_calls: toolCallsSchema })
-    .nullish()
-    .catch(null),
-  // text_completion (legacy completions API)
-  text: text,
-});
+export interface ToolCall {
+  function: { arguments: string | null } | null;
+}
+
+function readToolCall(value: unknown): ToolCall | null {
+  const call = objectOrNull(value);
+  if (!call) return null;
+  const fn = objectOrNull(call.function);
+  return { function: fn && { arguments: textOrNull(fn.arguments) } };
+}
+
+export interface Delta {
+  content: Content;
+  reasoning_content: string | null;
+  refusal: string | null;
+  tool_calls: Array<ToolCall | null> | null;
+}
+
+export interface Choice {
+  index: number | null;
+  finish_reason: string | null;
+  /** chat.completion.chunk */
+  delta: Delta | null;
+  /** text_completion (legacy completions API) */
+  text: string | null;
+}
+
+function readChoice(value: unknown): Choice | null {
+  const choice = objectOrNull(value);
+  if (!choice) return null;
+  const delta = objectOrNull(choice.delta);
+  return {
+    index: numberOrNull(choice.index),
+    finish_reason: textOrNull(choice.finish_reason),
+    delta: delta && {
+      content: readContent(delta.content),
+      reasoning_content: textOrNull(delta.reasoning_content),
+      refusal: textOrNull(delta.refusal),
+      tool_calls: arrayOrNull(delta.tool_calls, readToolCall),
+    },
+    text: textOrNull(choice.text),
+  };
+}
 
 /** chat.completion, chat.completion.chunk, text_completion and the embeddings list share these. */
-export const openAIBodySchema = z.object({
-  id: text,
-  model: text,
-  object: text,
-  choices: z.array(choiceSchema.nullish().catch(null)).nullish().catch(null),
-  usage: lenientUsage,
-  // Groq reports stream usage in x_groq.usage on the last chunk.
-  x_groq: z.object({ usage: lenientUsage }).nullish().catch(null),
-});
-export type OpenAIBody = z.infer<typeof openAIBodySchema>;
+export interface OpenAIBody {
+  id: string | null;
+  model: string | null;
+  object: string | null;
+  choices: Array<Choice | null> | null;
+  usage: OpenAIUsage | null;
+  /** Groq reports stream usage in x_groq.usage on the last chunk. */
+  x_groq: { usage: OpenAIUsage | null } | null;
+}
+
+/** The body's fields, or null when it is not a JSON object. */
+export function readOpenAIBody(value: unknown): OpenAIBody | null {
+  const body = objectOrNull(value);
+  if (!body) return null;
+  const groq = objectOrNull(body.x_groq);
+  return {
+    id: textOrNull(body.id),
+    model: textOrNull(body.model),
+    object: textOrNull(body.object),
+    choices: arrayOrNull(body.choices, readChoice),
+    usage: readOpenAIUsage(body.usage),
+    x_groq: groq && { usage: readOpenAIUsage(groq.usage) },
+  };
+}
 
 /** A Responses API response object (the JSON body, or `response` inside stream events). */
-export const responsesObjectSchema = z.object({
-  id: text,
-  model: text,
-  status: text,
-  incomplete_details: z.object({ reason: text }).nullish().catch(null),
-  usage: lenientUsage,
-});
-export type ResponsesObject = z.infer<typeof responsesObjectSchema>;
+export interface ResponsesObject {
+  id: string | null;
+  model: string | null;
+  status: string | null;
+  incomplete_details: { reason: string | null } | null;
+  usage: OpenAIUsage | null;
+}
 
-/** One Responses API stream event (`type` is e.g. "response.output_text.delta"). */
-export const responsesEventSchema = z.object({
-  type: z.string(),
-  delta: z.unknown().optional(),
-  response: responsesObjectSchema.nullish().catch(null),
-});
+export function readResponsesObject(value: unknown): ResponsesObject | null {
+  const response = objectOrNull(value);
+  if (!response) return null;
+  const incomplete = objectOrNull(response.incomplete_details);
+  return {
+    id: textOrNull(response.id),
+    model: textOrNull(response.model),
+    status: textOrNull(response.status),
+    incomplete_details: incomplete && { reason: textOrNull(incomplete.reason) },
+    usage: readOpenAIUsage(response.usage),
+  };
+}
 
-/** GET /models in the OpenAI list shape (also Anthropic's). */
-export const modelListSchema = z.object({
-  data: z.array(z.object({ id: z.string() }).nullish().catch(null)).nullish().catch(null),
-});
+/** One Responses API stream event (`type` is e.g. "response.output_text.delta"); null when it has no string type. */
+export interface ResponsesEvent {
+  type: string;
+  delta: unknown;
+  response: ResponsesObject | null;
+}
+
+export function readResponsesEvent(value: unknown): ResponsesEvent | null {
+  const event = objectOrNull(value);
+  if (!event || typeof event.type !== "string") return null;
+  return { type: event.type, delta: event.delta, response: readResponsesObject(event.response) };
+}
+
+/** GET /models in the OpenAI list shape (also Anthropic's): the ids listed, or null when it is not such a list. */
+export function readModelIds(value: unknown): string[] | null {
+  const data = objectOrNull(value)?.data;
+  if (!Array.isArray(data)) return null;
+  const ids: string[] = [];
+  for (const entry of data) {
+    const id = objectOrNull(entry)?.id;
+    if (typeof id === "string") ids.push(id);
+  }
+  return ids;
+}

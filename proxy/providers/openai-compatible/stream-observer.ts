@@ -9,7 +9,7 @@
 // until its end arrives (or flush()).
 import type { StreamObserver, UsageCounts } from "../types";
 import { SseParser, concatBytes, parseEventJson, type SseEvent } from "../sse";
-import { openAIBodySchema, responsesEventSchema, type OpenAIBody, type ResponsesObject } from "./openai-compatible-api";
+import { readOpenAIBody, readResponsesEvent, type OpenAIBody, type ResponsesObject } from "./openai-compatible-api";
 import { mapOpenAIUsage, responsesFinishReason } from "./map-openai-usage";
 
 /** Deltas of these Responses API events are generated tokens, for estimating usage. */
@@ -32,13 +32,13 @@ export class OpenAIStreamState {
   observe(event: SseEvent): boolean {
     const json = parseEventJson(event);
     if (json === undefined) return false;
-    const responsesEvent = responsesEventSchema.safeParse(json);
-    if (responsesEvent.success && responsesEvent.data.type.startsWith("response.")) {
-      this.observeResponsesEvent(responsesEvent.data.type, responsesEvent.data.delta, responsesEvent.data.response);
+    const responsesEvent = readResponsesEvent(json);
+    if (responsesEvent && responsesEvent.type.startsWith("response.")) {
+      this.observeResponsesEvent(responsesEvent.type, responsesEvent.delta, responsesEvent.response);
       return false;
     }
-    const chunk = openAIBodySchema.safeParse(json);
-    return chunk.success ? this.observeChunk(chunk.data) : false;
+    const chunk = readOpenAIBody(json);
+    return chunk ? this.observeChunk(chunk) : false;
   }
 
   private observeChunk(chunk: OpenAIBody): boolean {
