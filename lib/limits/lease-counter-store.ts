@@ -23,6 +23,18 @@ const IDLE_RETURN_MS = 1_000;
 /** A first grant covers this many requests of the size that asked. */
 const REQUESTS_PER_GRANT = 64n;
 
+function counterTarget(check: LimitCheck): LeaseTarget {
+  return {
+    kind: "counter",
+    counterId: check.counterId,
+    scope: check.scope,
+    scopeId: check.scopeId,
+    window: check.window,
+    windowStart: sqlTime(check.windowStart),
+    limitMicros: check.limitMicros,
+  };
+}
+
 const max = (left: bigint, right: bigint) => (left > right ? left : right);
 const min = (left: bigint, right: bigint) => (left < right ? left : right);
 
@@ -110,22 +122,13 @@ export class LeaseCounterStore implements CounterStore {
   private counterLease(check: LimitCheck, organizationId: string): BudgetLease {
     const leaseKey = `counter:${check.counterId}`;
     let lease = this.leases.get(leaseKey);
-    const target: LeaseTarget = {
-      kind: "counter",
-      counterId: check.counterId,
-      scope: check.scope,
-      scopeId: check.scopeId,
-      window: check.window,
-      windowStart: sqlTime(check.windowStart),
-      limitMicros: check.limitMicros,
-    };
     if (!lease) {
-      lease = new BudgetLease({ id: this.leaseId(leaseKey), organizationId }, target, check);
+      lease = new BudgetLease({ id: this.leaseId(leaseKey), organizationId }, counterTarget(check), check);
       this.leases.set(leaseKey, lease);
     } else if (lease.check && lease.check.limitMicros !== check.limitMicros && !lease.returning) {
       // The limit changed: room granted under the old one goes back before anything is reserved under the new one.
       lease.check = check;
-      lease.target = target;
+      lease.target = counterTarget(check);
       lease.returning = this.giveBack(lease);
     }
     return lease;

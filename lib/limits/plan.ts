@@ -22,12 +22,24 @@ function checksFor(scope: "key" | "member", scopeId: string, limits: WindowLimit
   );
 }
 
-export function limitChecks(
-  key: { id: string; limits: WindowLimits; membershipId: string | null; memberLimits: WindowLimits | null },
-  now: Date,
-): LimitCheck[] {
+type KeyLimits = { id: string; limits: WindowLimits; membershipId: string | null; memberLimits: WindowLimits | null };
+
+// Every request of a key asks for the same checks until one of its windows
+// rolls over, so they are built once per key object (the key cache replaces
+// the object when the key or its member's limits change) and window.
+const checksOfKey = new WeakMap<object, { limits: WindowLimits; memberLimits: WindowLimits | null; from: number; until: number; checks: LimitCheck[] }>();
+
+export function limitChecks(key: KeyLimits, now: Date): LimitCheck[] {
+  const time = now.getTime();
+  const cached = checksOfKey.get(key);
+  if (cached && cached.limits === key.limits && cached.memberLimits === key.memberLimits && time >= cached.from && time < cached.until) {
+    return cached.checks;
+  }
   const checks = checksFor("key", key.id, key.limits, now);
   if (key.membershipId && key.memberLimits) checks.push(...checksFor("member", key.membershipId, key.memberLimits, now));
+  const from = Math.max(...checks.map((check) => check.windowStart.getTime()), Number.NEGATIVE_INFINITY);
+  const until = Math.min(...checks.map((check) => check.resetsAt?.getTime() ?? Number.POSITIVE_INFINITY), Number.POSITIVE_INFINITY);
+  checksOfKey.set(key, { limits: key.limits, memberLimits: key.memberLimits, from: Math.min(from, time), until, checks });
   return checks;
 }
 

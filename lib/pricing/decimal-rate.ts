@@ -18,6 +18,8 @@ export const ZERO_RATE: DecimalRate = { units: 0n, scale: 0 };
  */
 export function decimalFromNumber(value: number): DecimalRate {
   if (!Number.isFinite(value) || value < 0) throw new Error(`price must be a finite non-negative number, got ${value}`);
+  // Token counts are whole numbers: no text round trip for them.
+  if (Number.isSafeInteger(value)) return { units: BigInt(value), scale: 0 };
   const [mantissa, exponentText] = String(value).toLowerCase().split("e");
   const exponent = exponentText === undefined ? 0 : Number(exponentText);
   const [whole, fraction = ""] = mantissa.split(".");

@@ -5,7 +5,7 @@ import { findCustomPrice } from "./custom-prices";
 import { decimalFromNumber } from "./decimal-rate";
 import { ExactAmount } from "./exact-amount";
 import { rateFor, ratesFromCustomPrice, type CustomPrice, type ModelRates } from "./model-rates";
-import { leafQuantities, PRICING_UNITS, type TokenUsage, type UnitKey } from "./token-units";
+import { leafQuantities, PRICING_UNITS, type PricingUnit, type TokenUsage, type UnitKey } from "./token-units";
 
 export type { CustomPrice } from "./model-rates";
 export type { TokenUsage } from "./token-units";
@@ -55,6 +55,18 @@ function customRates(price: CustomPrice): ModelRates {
   return rates;
 }
 
+// Rates objects are cached (per custom price, per catalog price), so their unit lists are too.
+const unitsOfRates = new WeakMap<ModelRates, PricingUnit[]>();
+
+function pricingUnitsOf(rates: ModelRates): PricingUnit[] {
+  let units = unitsOfRates.get(rates);
+  if (!units) {
+    units = rates.units.map((priced) => priced.unit);
+    unitsOfRates.set(rates, units);
+  }
+  return units;
+}
+
 /** Cost of a finished request, rounded half up to the micro-USD once for the whole request. */
 export function priceRequest(input: PriceRequestInput): PriceResult {
   const rates = findModelRates(input, input.model, input.time);
@@ -99,10 +111,7 @@ export function estimateWorstCaseMicros(input: WorstCaseInput): PriceResult {
  */
 function exactCost(rates: ModelRates, usage: TokenUsage): ExactAmount {
   const totalInput = nonNegative(usage.inputTokens);
-  const leaves = leafQuantities(
-    rates.units.map((priced) => priced.unit),
-    usage,
-  );
+  const leaves = leafQuantities(pricingUnitsOf(rates), usage);
   const amount = new ExactAmount();
   for (const { unit, rate } of rates.units) {
     const quantity = leaves.get(unit.key) ?? 0;
@@ -125,10 +134,7 @@ export interface UnitCost {
 /** The cost of a request per priced unit, and the total as priceRequest rounds it. */
 export function costByUnit(rates: ModelRates, usage: TokenUsage): { lines: UnitCost[]; perRequestMicros: bigint; totalMicros: bigint } {
   const totalInput = nonNegative(usage.inputTokens);
-  const leaves = leafQuantities(
-    rates.units.map((priced) => priced.unit),
-    usage,
-  );
+  const leaves = leafQuantities(pricingUnitsOf(rates), usage);
   const lines: UnitCost[] = [];
   for (const { unit, rate } of rates.units) {
     const quantity = leaves.get(unit.key) ?? 0;

@@ -145,13 +145,33 @@ export function sortMostSpecificFirst(units: PricingUnit[]): PricingUnit[] {
   );
 }
 
-/** Each priced unit's own share of the usage (never negative). */
-export function leafQuantities(units: PricingUnit[], usage: TokenUsage): Map<UnitKey, number> {
+/** The units in the order their shares are taken, each with the units that are part of it. */
+interface SharePlan {
+  ordered: PricingUnit[];
+  partsOf: PricingUnit[][];
+}
+
+// Every request of a model is priced with the same units: the plan is made once per units array.
+const sharePlans = new WeakMap<readonly PricingUnit[], SharePlan>();
+
+function sharePlan(units: readonly PricingUnit[]): SharePlan {
+  let plan = sharePlans.get(units);
+  if (!plan) {
+    const ordered = sortMostSpecificFirst([...units]);
+    plan = { ordered, partsOf: ordered.map((unit) => ordered.filter((other) => isPartOf(other, unit))) };
+    sharePlans.set(units, plan);
+  }
+  return plan;
+}
+
+/** Each priced unit's own share of the usage (never negative). Pass the same array for the same units to reuse its plan. */
+export function leafQuantities(units: readonly PricingUnit[], usage: TokenUsage): Map<UnitKey, number> {
   const leaves = new Map<UnitKey, number>();
-  const ordered = sortMostSpecificFirst(units);
-  for (const unit of ordered) {
+  const { ordered, partsOf } = sharePlan(units);
+  for (let position = 0; position < ordered.length; position++) {
+    const unit = ordered[position];
     let claimed = 0;
-    for (const other of ordered) if (isPartOf(other, unit)) claimed += leaves.get(other.key) ?? 0;
+    for (const other of partsOf[position]) claimed += leaves.get(other.key) ?? 0;
     leaves.set(unit.key, Math.max(0, unit.quantity(usage) - claimed));
   }
   return leaves;
