@@ -13,7 +13,7 @@ export async function authenticate(headers: HeaderBag, url: URL): Promise<Cached
   const secret = extractGatewayKey(headers, url);
   if (!secret) throw new GatewayError(401, "invalid_api_key", "Missing gateway API key: send it as Authorization: Bearer <key>");
   if (isAccessToken(secret)) return authenticateCliAccessToken(secret);
-  const key = await findKeyByHash(lookupHash(secret));
+  const key = await findKeyByHash(hashOf(secret));
   if (!key) throw new GatewayError(401, "invalid_api_key", "Invalid gateway API key");
   if (key.revoked) throw new GatewayError(403, "key_revoked", "This API key has been revoked");
   if (key.disabled) throw new GatewayError(403, "key_disabled", "This API key is disabled");
@@ -21,6 +21,22 @@ export async function authenticate(headers: HeaderBag, url: URL): Promise<Cached
     throw new GatewayError(403, "key_expired", `This API key expired at ${new Date(key.expiresAt).toISOString()}`);
   }
   return key;
+}
+
+// The same few keys arrive over and over: remembering each one's lookup hash
+// saves a SHA-256 per request. Bounded, and cleared whole when full, so random
+// invalid keys cannot grow it.
+const HASH_MEMO_LIMIT = 1024;
+const hashMemo = new Map<string, string>();
+
+function hashOf(secret: string): string {
+  let hash = hashMemo.get(secret);
+  if (hash === undefined) {
+    if (hashMemo.size >= HASH_MEMO_LIMIT) hashMemo.clear();
+    hash = lookupHash(secret);
+    hashMemo.set(secret, hash);
+  }
+  return hash;
 }
 
 /** Checked after the key so the refusal can be attributed and logged. */

@@ -10,11 +10,31 @@ import type { ProxyRequestContext } from "./request-context";
 
 const decoder = new TextDecoder();
 
-/** An upstream's whole (non-streamed) answer; throws when the connection dies halfway. */
-export async function readUpstreamBody(upstream: UpstreamReply): Promise<Uint8Array> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of upstream.body) chunks.push(chunk as Buffer);
-  return chunks.length === 1 ? chunks[0] : Buffer.concat(chunks);
+/**
+ * An upstream's whole (non-streamed) answer; rejects when the connection dies
+ * halfway. Plain stream events rather than `for await`: the async iterator
+ * costs several microseconds per answer on the hot path.
+ */
+export function readUpstreamBody(upstream: UpstreamReply): Promise<Uint8Array> {
+  const body = upstream.body;
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let settled = false;
+    const fail = (error: Error) => {
+      if (settled) return;
+      settled = true;
+      reject(error);
+    };
+    body.on("data", (chunk: Buffer) => chunks.push(chunk));
+    body.once("error", fail);
+    body.once("end", () => {
+      if (settled) return;
+      settled = true;
+      resolve(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks));
+    });
+    // Destroyed without an error or an end (the upstream call aborted): still an unfinished answer.
+    body.once("close", () => fail(new Error("The upstream answer ended before it was complete")));
+  });
 }
 
 export function respondWithJson(upstream: UpstreamReply, bodyBytes: Uint8Array, adapter: ProviderAdapter, context: ProxyRequestContext): ProxyReply {
