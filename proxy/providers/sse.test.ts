@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { SseParser, concatBytes, parseEventJson, type SseEvent } from "./sse";
+import { SseParser, parseEventJson, type SseEvent } from "./sse";
+import { concatBytes } from "./shared/bytes";
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();

@@ -12,6 +12,8 @@
 // back the original stream. Blocks without data (comments such as ": ping",
 // keep-alive blank lines) are returned too, with data "".
 
+import { concatBytes } from "./shared/bytes";
+
 const LINE_FEED = 0x0a;
 const CARRIAGE_RETURN = 0x0d;
 const EMPTY = new Uint8Array(0);
@@ -133,20 +135,6 @@ function endOfLine(buffer: Uint8Array, start: number): number {
   return position;
 }
 
-/** Joins byte arrays into one (returns the single part itself when there is only one). */
-export function concatBytes(parts: Uint8Array[]): Uint8Array {
-  if (parts.length === 0) return EMPTY;
-  if (parts.length === 1) return parts[0];
-  let length = 0;
-  for (const part of parts) length += part.length;
-  const joined = new Uint8Array(length);
-  let offset = 0;
-  for (const part of parts) {
-    joined.set(part, offset);
-    offset += part.length;
-  }
-  return joined;
-}
 
 /** Parses `data` as JSON, or returns undefined (for "[DONE]", keep-alives and garbage). */
 export function parseEventJson(event: SseEvent): unknown {

@@ -2,11 +2,11 @@
 // v1/models. Auth is the provider's x-api-key; the client's anthropic-version and
 // anthropic-beta headers pass through because they select the wire format it expects.
 import type { ProviderAdapter, ProviderConfig, UpstreamRequestInput } from "../types";
+import { joinUpstreamUrl } from "../shared/upstream-url";
 import { fetchModelIds } from "../openai-compatible/list-models";
 import {
   MissingBaseUrlError,
   prepareUpstreamHeaders,
-  joinUpstreamUrl,
   resolveBaseUrl,
 } from "../openai-compatible/upstream-request";
 import { injectStreamUsage } from "../openai-compatible/request-info";

@@ -1,5 +1,6 @@
 // What the engine needs to know about an Anthropic request before forwarding it.
 import type { RequestInfo } from "../types";
+import { positiveInteger } from "../shared/json-values";
 
 export type AnthropicEndpoint = "messages" | "count_tokens" | "complete" | "openai-chat" | "models" | "other";
 
@@ -26,9 +27,6 @@ const OPERATIONS: Record<AnthropicEndpoint, string> = {
   other: "other",
 };
 
-function positiveInteger(value: unknown): number | undefined {
-  return typeof value === "number" && Number.isFinite(value) && value > 0 ? Math.floor(value) : undefined;
-}
 
 export function anthropicRequestInfo(path: string, _search: string, json: unknown): RequestInfo {
   const endpoint = classifyAnthropicPath(path);

@@ -2,6 +2,7 @@
 // by SDKs ("anthropic.claude-3-haiku-20240307-v1%3A0", ARNs with %2F), and may arrive
 // decoded, so the id is everything between "model/" and the last segment.
 import type { RequestInfo } from "../types";
+import { positiveInteger, objectOrNull } from "../shared/json-values";
 
 export interface BedrockPath {
   /** Decoded model id, e.g. "anthropic.claude-3-haiku-20240307-v1:0" or an inference-profile ARN. */
@@ -43,12 +44,9 @@ function operationOf(parsed: BedrockPath | null): string {
   return "other";
 }
 
-function positiveInteger(value: unknown): number | undefined {
-  return typeof value === "number" && Number.isFinite(value) && value > 0 ? Math.floor(value) : undefined;
-}
 
 function field(value: unknown, name: string): unknown {
-  return typeof value === "object" && value !== null ? (value as Record<string, unknown>)[name] : undefined;
+  return objectOrNull(value)?.[name];
 }
 
 /** The output cap in Converse and in the common model-native invoke bodies. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { concatBytes } from "../sse";
+import { concatBytes } from "../shared/bytes";
 import { crc32 } from "./crc32";
 import { decodeEventStreamMessage, encodeEventStreamMessage, encodeJsonEvent, EventStreamDecoder } from "./event-stream";
 

@@ -2,6 +2,7 @@
 // converse-stream and invoke-with-response-stream. One message is:
 //   total length (u32) | headers length (u32) | prelude CRC (u32) | headers | payload | message CRC (u32)
 // all big-endian; each CRC-32 covers every byte before it.
+import { concatBytes } from "../shared/bytes";
 import { crc32 } from "./crc32";
 
 export type EventStreamHeaderValue = string | number | boolean | bigint | Uint8Array;
@@ -134,7 +135,7 @@ export class EventStreamDecoder {
 
   push(chunk: Uint8Array): EventStreamMessage[] {
     if (this.broken) return [];
-    this.buffer = this.buffer.length === 0 ? chunk.slice() : concatenate(this.buffer, chunk);
+    this.buffer = this.buffer.length === 0 ? chunk.slice() : concatBytes([this.buffer, chunk]);
     const messages: EventStreamMessage[] = [];
     while (this.buffer.length >= 4) {
       const totalLength = new DataView(this.buffer.buffer, this.buffer.byteOffset).getUint32(0);
@@ -165,9 +166,3 @@ export class EventStreamDecoder {
   }
 }
 
-function concatenate(first: Uint8Array, second: Uint8Array): Uint8Array {
-  const joined = new Uint8Array(first.length + second.length);
-  joined.set(first, 0);
-  joined.set(second, first.length);
-  return joined;
-}

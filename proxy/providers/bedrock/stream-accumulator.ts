@@ -2,6 +2,7 @@
 // (messageStart, contentBlockDelta, messageStop, metadata) and the model-native
 // events inside invoke-with-response-stream chunks (Anthropic, Nova, Llama, OpenAI-style).
 import { anthropicUsageSchema, type AnthropicUsage } from "../anthropic/anthropic-api";
+import { objectOrNull } from "../shared/json-values";
 import { mapAnthropicUsage, mergeAnthropicUsage } from "../anthropic/usage";
 import type { UsageCounts } from "../types";
 import { invocationMetricsSchema } from "./bedrock-api";
@@ -9,9 +10,6 @@ import { countsFromConverseUsage, countsFromInvocationMetrics } from "./usage";
 
 type Counts = Omit<UsageCounts, "model" | "responseId" | "finishReasons">;
 
-function record(value: unknown): Record<string, unknown> | null {
-  return typeof value === "object" && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
-}
 
 function text(value: unknown): string {
   return typeof value === "string" ? value : "";
@@ -30,7 +28,7 @@ export class BedrockStreamAccumulator {
 
   /** One Converse-stream event, by its `:event-type`. */
   addConverseEvent(eventType: string, payload: unknown): void {
-    const body = record(payload);
+    const body = objectOrNull(payload);
     if (!body) return;
     if (eventType === "contentBlockDelta") this.addDeltaText(body.delta);
     else if (eventType === "messageStop") this.addFinishReason(body.stopReason);
@@ -39,27 +37,27 @@ export class BedrockStreamAccumulator {
 
   /** One model-native event decoded from an invoke-with-response-stream chunk. */
   addModelEvent(payload: unknown): void {
-    const body = record(payload);
+    const body = objectOrNull(payload);
     if (!body) return;
     const metrics = invocationMetricsSchema.safeParse(body["amazon-bedrock-invocationMetrics"]);
     if (metrics.success) this.metricsCounts = countsFromInvocationMetrics(metrics.data) ?? this.metricsCounts;
 
     if (typeof body.type === "string") this.addAnthropicEvent(body);
     // Amazon Nova streams Converse-shaped events, one key per chunk.
-    const novaDelta = record(body.contentBlockDelta);
+    const novaDelta = objectOrNull(body.contentBlockDelta);
     if (novaDelta) this.addDeltaText(novaDelta.delta);
-    const novaStop = record(body.messageStop);
+    const novaStop = objectOrNull(body.messageStop);
     if (novaStop) this.addFinishReason(novaStop.stopReason);
-    const novaMetadata = record(body.metadata);
+    const novaMetadata = objectOrNull(body.metadata);
     if (novaMetadata) this.modelCounts = countsFromConverseUsage(novaMetadata.usage) ?? this.modelCounts;
     // Meta Llama: running text in `generation`, counts on the first and last chunks.
     if (typeof body.generation === "string") this.addLlamaChunk(body);
     // OpenAI-style chat chunks.
     if (Array.isArray(body.choices)) {
       for (const choice of body.choices) {
-        const delta = record(record(choice)?.delta);
+        const delta = objectOrNull(objectOrNull(choice)?.delta);
         this.output += text(delta?.content);
-        this.addFinishReason(record(choice)?.finish_reason);
+        this.addFinishReason(objectOrNull(choice)?.finish_reason);
       }
     }
   }
@@ -85,11 +83,11 @@ export class BedrockStreamAccumulator {
   }
 
   private addDeltaText(delta: unknown): void {
-    const body = record(delta);
+    const body = objectOrNull(delta);
     if (!body) return;
     this.output += text(body.text);
     // Reasoning is billed as output, so it counts for estimates too.
-    this.output += text(record(body.reasoningContent)?.text);
+    this.output += text(objectOrNull(body.reasoningContent)?.text);
   }
 
   private addFinishReason(reason: unknown): void {
@@ -98,15 +96,15 @@ export class BedrockStreamAccumulator {
 
   private addAnthropicEvent(event: Record<string, unknown>): void {
     if (event.type === "message_start") {
-      const message = record(event.message);
+      const message = objectOrNull(event.message);
       if (typeof message?.model === "string") this.model = message.model;
       if (typeof message?.id === "string") this.responseId = message.id;
       this.addAnthropicUsage(message?.usage);
     } else if (event.type === "message_delta") {
-      this.addFinishReason(record(event.delta)?.stop_reason);
+      this.addFinishReason(objectOrNull(event.delta)?.stop_reason);
       this.addAnthropicUsage(event.usage);
     } else if (event.type === "content_block_delta") {
-      const delta = record(event.delta);
+      const delta = objectOrNull(event.delta);
       this.output += text(delta?.text) + text(delta?.thinking);
     }
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { concatBytes } from "../sse";
+import { concatBytes } from "../shared/bytes";
 import { namedSplits, replay } from "../test-support/feed-chunks";
 import { readFixtureJson } from "../test-support/fixtures";
 import { bedrockStreamErrorEvent } from "./bedrock-error";

@@ -2,6 +2,7 @@
 // family's own. Token counts follow the gateway's convention: inputTokens includes
 // cache reads and writes (Bedrock and Anthropic report them apart from inputTokens).
 import { usageFromAnthropicJson } from "../anthropic/usage";
+import { objectOrNull } from "../shared/json-values";
 import { withTokenDetails } from "../token-details";
 import type { UsageCounts } from "../types";
 import {
@@ -20,9 +21,7 @@ function counts(input: number, output: number, cacheRead: number, cacheWrite: nu
 }
 
 function usageObject(body: unknown): Record<string, unknown> | null {
-  if (typeof body !== "object" || body === null) return null;
-  const usage = (body as { usage?: unknown }).usage;
-  return typeof usage === "object" && usage !== null ? (usage as Record<string, unknown>) : null;
+  return objectOrNull(objectOrNull(body)?.usage);
 }
 
 /** Converse `usage`, also Converse-stream `metadata.usage` and Nova invoke usage. */

@@ -5,10 +5,10 @@
 import {
   geminiRequestInfo,
   geminiStreamErrorEvent,
-  GOOGLE_CREDENTIAL_HEADERS,
   isGeminiStreamingResponse,
-  joinUpstreamUrl,
 } from "../google";
+import { joinUpstreamUrl } from "../shared/upstream-url";
+import { withoutClientCredentials } from "../shared/client-credentials";
 import type { ProviderAdapter, ProviderConfig } from "../types";
 import { getAccessToken } from "./access-token";
 import { listVertexModels } from "./list-models";
@@ -33,8 +33,7 @@ export const googleVertexAdapter: ProviderAdapter = {
     const settings = readVertexSettings(input.provider.credentials);
     if ("error" in settings) throw new Error(`google-vertex provider "${input.provider.slug}": ${settings.error}`);
     const token = await getAccessToken(settings.account);
-    const headers = new Headers(input.headers);
-    for (const name of GOOGLE_CREDENTIAL_HEADERS) headers.delete(name);
+    const headers = withoutClientCredentials(input.headers);
     headers.set("authorization", `Bearer ${token}`);
     const path = vertexUpstreamPath(input.path, settings);
     return {

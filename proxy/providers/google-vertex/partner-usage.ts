@@ -4,7 +4,7 @@
 import { createAnthropicStreamObserver } from "../anthropic/stream-observer";
 import { usageFromAnthropicJson } from "../anthropic/usage";
 import { createGeminiStreamObserver, geminiUsageFromJson } from "../google";
-import { concatBytes } from "../sse";
+import { concatBytes } from "../shared/bytes";
 import type { StreamObserver, UsageCounts } from "../types";
 
 function isAnthropicMessage(body: unknown): boolean {

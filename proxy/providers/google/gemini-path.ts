@@ -1,6 +1,7 @@
 // Reads what a Gemini-style path asks for: `v1beta/models/{model}:{method}` and the
 // Vertex spellings (`…/publishers/google/models/{model}:{method}`).
 import type { RequestInfo } from "../types";
+import { objectOrNull, positiveInteger } from "../shared/json-values";
 
 export interface GeminiPath {
   /** Everything before `models/…`, e.g. "v1beta/" or "v1beta1/projects/p/locations/l/publishers/google/". */
@@ -63,17 +64,12 @@ function operationOf(parsed: GeminiPath | null): string {
 }
 
 function maxOutputTokensOf(json: unknown): number | undefined {
-  if (typeof json !== "object" || json === null) return undefined;
-  const config = (json as { generationConfig?: unknown }).generationConfig;
-  if (typeof config !== "object" || config === null) return undefined;
-  const value = (config as { maxOutputTokens?: unknown }).maxOutputTokens;
-  return typeof value === "number" && Number.isFinite(value) && value > 0 ? Math.floor(value) : undefined;
+  return positiveInteger(objectOrNull(objectOrNull(json)?.generationConfig)?.maxOutputTokens);
 }
 
 /** rawPredict bodies are the partner's own (Anthropic's max_tokens). */
 function rawPredictMaxTokens(json: unknown): number | undefined {
-  const value = typeof json === "object" && json !== null ? (json as { max_tokens?: unknown }).max_tokens : undefined;
-  return typeof value === "number" && Number.isFinite(value) && value > 0 ? Math.floor(value) : undefined;
+  return positiveInteger(objectOrNull(json)?.max_tokens);
 }
 
 /** RequestInfo for any Gemini-path request (Gemini API and Vertex alike). */

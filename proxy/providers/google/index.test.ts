@@ -74,6 +74,12 @@ describe("googleAdapter.buildUpstreamRequest", () => {
       expect(request.url).toBe("http://127.0.0.1:9999/v1beta/models/gemini-2.5-flash:streamGenerateContent");
     }
   });
+
+  it("never lets a client path climb out of the base path with the provider's key", async () => {
+    const tenantProvider = { ...provider, baseUrl: "http://127.0.0.1:9999/tenant/google" };
+    const request = await googleAdapter.buildUpstreamRequest(input({ provider: tenantProvider, path: "../../admin/%2e%2e/v1beta/models", search: "" }));
+    expect(request.url).toBe("http://127.0.0.1:9999/tenant/google/admin/v1beta/models");
+  });
 });
 
 describe("googleAdapter streaming helpers", () => {

@@ -1,17 +1,16 @@
 // The Gemini API adapter (generativelanguage.googleapis.com): paths pass through
 // unchanged and the provider's key goes in x-goog-api-key.
+import { withoutClientCredentials } from "../shared/client-credentials";
 import type { ProviderAdapter, RequestInfo } from "../types";
 import { geminiRequestInfo } from "./gemini-path";
 import { listGeminiModels } from "./list-models";
 import { geminiStreamErrorEvent } from "./stream-error-event";
 import { createGeminiStreamObserver } from "./stream-observer";
-import { joinUpstreamUrl } from "./upstream-url";
+import { joinUpstreamUrl } from "../shared/upstream-url";
 import { geminiUsageFromJson } from "./usage";
 
 export const GEMINI_DEFAULT_BASE_URL = "https://generativelanguage.googleapis.com";
 
-/** Client headers that must never reach Google: they would override or leak credentials. */
-export const GOOGLE_CREDENTIAL_HEADERS = ["authorization", "x-goog-api-key", "host", "content-length"];
 
 /** Streaming is known from the path (the JSON-array stream is application/json). */
 export function isGeminiStreamingResponse(info: RequestInfo, contentType: string): boolean {
@@ -26,8 +25,7 @@ export const googleAdapter: ProviderAdapter = {
   requestInfo: geminiRequestInfo,
 
   async buildUpstreamRequest(input) {
-    const headers = new Headers(input.headers);
-    for (const name of GOOGLE_CREDENTIAL_HEADERS) headers.delete(name);
+    const headers = withoutClientCredentials(input.headers);
     const apiKey = input.provider.credentials.apiKey;
     if (apiKey) headers.set("x-goog-api-key", apiKey);
     const baseUrl = input.provider.baseUrl || GEMINI_DEFAULT_BASE_URL;
@@ -47,4 +45,3 @@ export { geminiRequestInfo, parseGeminiPath } from "./gemini-path";
 export { createGeminiStreamObserver } from "./stream-observer";
 export { geminiStreamErrorEvent } from "./stream-error-event";
 export { geminiUsageFromJson, GeminiResponseAccumulator } from "./usage";
-export { joinUpstreamUrl } from "./upstream-url";

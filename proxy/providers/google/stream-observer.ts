@@ -1,6 +1,7 @@
 // Watches a streamed Gemini answer on its way to the client: SSE (alt=sse) or the
 // incrementally streamed JSON array (no alt). Bytes are forwarded untouched.
-import { concatBytes, parseEventJson, SseParser } from "../sse";
+import { parseEventJson, SseParser } from "../sse";
+import { concatBytes } from "../shared/bytes";
 import type { StreamObserver } from "../types";
 import { JsonArraySplitter } from "./json-array-splitter";
 import { GeminiResponseAccumulator } from "./usage";

@@ -9,7 +9,7 @@ import { ollamaAdapter } from "../ollama";
 import { openaiAdapter } from "../openai";
 import type { ProviderAdapter, ProviderConfig, UpstreamRequestInput } from "../types";
 import { openaiCompatibleAdapter } from "./index";
-import { joinUpstreamUrl } from "./upstream-request";
+import { joinUpstreamUrl } from "../shared/upstream-url";
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();

@@ -2,6 +2,7 @@
 // groq, mistral, huggingface, doubleword, ollama, openai-compatible): each type
 // only names its default base URL and how it authenticates.
 import type { ProviderAdapter } from "../types";
+import { joinUpstreamUrl } from "../shared/upstream-url";
 import { fetchModelIds } from "./list-models";
 import { usageFromOpenAIJson } from "./map-openai-usage";
 import { injectStreamUsage, openAIRequestInfo } from "./request-info";
@@ -9,7 +10,6 @@ import { createOpenAIStreamObserver } from "./stream-observer";
 import {
   applyOpenAICompatibleAuth,
   buildOpenAICompatibleRequest,
-  joinUpstreamUrl,
   resolveBaseUrl,
   type OpenAICompatibleAuth,
 } from "./upstream-request";

@@ -1,7 +1,7 @@
 // The fields the gateway reads from the OpenAI wire format, read leniently
 // (see ../lenient-json.ts): a field of the wrong type becomes null, the rest
 // of the answer still counts.
-import { arrayOrNull, countOrNull, numberOrNull, objectOrNull, textOrNull } from "../lenient-json";
+import { arrayOrNull, countOrNull, numberOrNull, objectOrNull, textOrNull } from "../shared/json-values";
 
 export interface InputTokenDetails {
   cached_tokens: number | null;

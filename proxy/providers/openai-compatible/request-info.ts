@@ -1,6 +1,7 @@
 // What the engine needs to know about an OpenAI-wire request before forwarding it,
 // and the one body rewrite we make: asking for stream usage on the client's behalf.
 import type { RequestInfo } from "../types";
+import { positiveInteger, objectOrNull } from "../shared/json-values";
 
 export type OpenAIEndpoint =
   | "chat-completions"
@@ -39,24 +40,17 @@ const OPERATIONS: Record<OpenAIEndpoint, string> = {
   other: "other",
 };
 
-export function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-function positiveInteger(value: unknown): number | undefined {
-  return typeof value === "number" && Number.isFinite(value) && value > 0 ? Math.floor(value) : undefined;
-}
-
 export function openAIRequestInfo(path: string, _search: string, json: unknown): RequestInfo {
   const endpoint = classifyOpenAIPath(path);
   const info: RequestInfo = { operation: OPERATIONS[endpoint], stream: false };
-  if (!isPlainObject(json)) return info;
-  if (typeof json.model === "string" && json.model !== "") info.model = json.model;
-  info.stream = json.stream === true;
+  const body = objectOrNull(json);
+  if (!body) return info;
+  if (typeof body.model === "string" && body.model !== "") info.model = body.model;
+  info.stream = body.stream === true;
   const maxOutputTokens =
-    positiveInteger(json.max_completion_tokens) ??
-    positiveInteger(json.max_tokens) ??
-    positiveInteger(json.max_output_tokens);
+    positiveInteger(body.max_completion_tokens) ??
+    positiveInteger(body.max_tokens) ??
+    positiveInteger(body.max_output_tokens);
   if (maxOutputTokens !== undefined) info.maxOutputTokens = maxOutputTokens;
   return info;
 }
@@ -69,11 +63,12 @@ export function openAIRequestInfo(path: string, _search: string, json: unknown):
 export function injectStreamUsage(path: string, json: unknown): { json: unknown; injectedUsage: boolean } | null {
   const endpoint = classifyOpenAIPath(path);
   if (endpoint !== "chat-completions" && endpoint !== "completions") return null;
-  if (!isPlainObject(json) || json.stream !== true) return null;
-  const streamOptions = isPlainObject(json.stream_options) ? json.stream_options : {};
+  const body = objectOrNull(json);
+  if (!body || body.stream !== true) return null;
+  const streamOptions = objectOrNull(body.stream_options) ?? {};
   if (streamOptions.include_usage === true) return null;
   return {
-    json: { ...json, stream_options: { ...streamOptions, include_usage: true } },
+    json: { ...body, stream_options: { ...streamOptions, include_usage: true } },
     injectedUsage: true,
   };
 }

@@ -8,7 +8,8 @@
 // from their exact bytes and only the incomplete trailing event is held back
 // until its end arrives (or flush()).
 import type { StreamObserver, UsageCounts } from "../types";
-import { SseParser, concatBytes, parseEventJson, type SseEvent } from "../sse";
+import { SseParser, parseEventJson, type SseEvent } from "../sse";
+import { concatBytes } from "../shared/bytes";
 import { readOpenAIBody, readResponsesEvent, type OpenAIBody, type ResponsesObject } from "./openai-compatible-api";
 import { mapOpenAIUsage, responsesFinishReason } from "./map-openai-usage";
 

@@ -1,27 +1,13 @@
 // URL joining and header preparation for upstream requests. Shared with the
 // Anthropic adapter, which forwards the same way and differs only in its auth.
+import { joinUpstreamUrl } from "../shared/upstream-url";
+import { withoutClientCredentials } from "../shared/client-credentials";
 import type { ProviderConfig, UpstreamRequest, UpstreamRequestInput } from "../types";
 
 export type OpenAICompatibleAuth = "bearer" | "api-key-header" | "none";
 
-/**
- * Headers that carry credentials or describe the client's own connection. The
- * engine already strips gateway keys; dropping these as well means no client
- * header can override or sit beside the provider's credentials.
- */
-const DROPPED_HEADERS = [
-  "authorization",
-  "proxy-authorization",
-  "api-key",
-  "x-api-key",
-  "x-goog-api-key",
-  "cookie",
-  "host",
-  "content-length",
-  // These select the account the key belongs to, which is the provider's, not the client's.
-  "openai-organization",
-  "openai-project",
-];
+// These select the account the key belongs to, which is the provider's, not the client's.
+const ACCOUNT_HEADERS = ["openai-organization", "openai-project"];
 
 /** The base URL to use: the provider's custom one, else the type's default; null when neither is set. */
 export function resolveBaseUrl(provider: ProviderConfig, defaultBaseUrl: string): string | null {
@@ -30,34 +16,9 @@ export function resolveBaseUrl(provider: ProviderConfig, defaultBaseUrl: string)
   return base === "" ? null : base;
 }
 
-/**
- * Base URL + path + query with exactly one slash between base and path. Query
- * parameters already on the base URL are kept. Dot segments are removed so a
- * client cannot climb out of the base path with the provider's credentials.
- */
-export function joinUpstreamUrl(baseUrl: string, path: string, search: string): string {
-  const queryStart = baseUrl.indexOf("?");
-  const base = (queryStart === -1 ? baseUrl : baseUrl.slice(0, queryStart)).replace(/\/+$/, "");
-  const baseQuery = queryStart === -1 ? "" : baseUrl.slice(queryStart + 1);
-  const safePath = path
-    .split("/")
-    .filter((segment) => !isDotSegment(segment))
-    .join("/")
-    .replace(/^\/+/, "");
-  const url = safePath === "" ? base : `${base}/${safePath}`;
-  const query = [baseQuery, search.replace(/^\?/, "")].filter((part) => part !== "").join("&");
-  return query === "" ? url : `${url}?${query}`;
-}
-
-function isDotSegment(segment: string): boolean {
-  const decoded = segment.replace(/%2e/gi, ".");
-  return decoded === "." || decoded === "..";
-}
-
 /** A copy of the client's headers without credentials or connection headers, with a correct content-length. */
 export function prepareUpstreamHeaders(clientHeaders: Headers, body: Uint8Array | null): Headers {
-  const headers = new Headers(clientHeaders);
-  for (const name of DROPPED_HEADERS) headers.delete(name);
+  const headers = withoutClientCredentials(clientHeaders, ACCOUNT_HEADERS);
   if (body !== null) headers.set("content-length", String(body.byteLength));
   return headers;
 }

@@ -2,7 +2,7 @@
 // (whole, byte by byte, at seeded random places), so tests can prove that where
 // the network splits bytes never changes what the observer reads or forwards.
 import type { StreamObserver } from "../types";
-import { concatBytes } from "../sse";
+import { concatBytes } from "../shared/bytes";
 
 /** A small deterministic random generator (mulberry32), so a failing split reproduces. */
 function seededRandom(seed: number): () => number {

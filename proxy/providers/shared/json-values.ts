@@ -29,3 +29,8 @@ export function textOrNull(value: unknown): string | null {
 export function arrayOrNull<T>(value: unknown, read: (element: unknown) => T): T[] | null {
   return Array.isArray(value) ? value.map(read) : null;
 }
+
+/** A positive token count from a request field (`max_tokens` and kin), floored; undefined otherwise. */
+export function positiveInteger(value: unknown): number | undefined {
+  return typeof value === "number" && Number.isFinite(value) && value > 0 ? Math.floor(value) : undefined;
+}
