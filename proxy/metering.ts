@@ -8,6 +8,7 @@ import path from "node:path";
 import { env } from "@/lib/env";
 import { hotPathDatabase } from "@/lib/hot-path-db";
 import { processSingleton } from "@/lib/process-singleton";
+import type { UsageRecordInput } from "@/lib/usage/types";
 import { UsageJournal, type ProvisionalUsage } from "./usage-journal";
 import { UsageSpool } from "./usage-spool";
 import {
@@ -20,40 +21,7 @@ import {
   type PreparedUsage,
 } from "./usage-rows";
 
-export interface UsageRecordInput {
-  id: string;
-  time: Date;
-  organizationId: string;
-  projectId: string | null;
-  apiKeyId: string | null;
-  membershipId: string | null;
-  providerSlug: string | null;
-  route: string | null;
-  model: string | null;
-  operation: string | null;
-  status: number;
-  streamed: boolean;
-  inputTokens: number;
-  outputTokens: number;
-  cacheReadTokens: number;
-  cacheWriteTokens: number;
-  cacheWrite1hTokens: number;
-  reasoningTokens: number;
-  inputAudioTokens: number;
-  cacheAudioReadTokens: number;
-  outputAudioTokens: number;
-  audioMilliseconds: number;
-  costMicros: bigint;
-  estimated: boolean;
-  latencyMs: number;
-  ttfbMs: number | null;
-  attempts: number;
-  /** JSON of the attempts when a failover or a failure happened (lib/usage/attempt-log.ts), else null. */
-  attemptLog: string | null;
-  errorCode: string | null;
-  errorMessage: string | null;
-  traceId: string | null;
-}
+export type { UsageRecordInput };
 
 const FLUSH_INTERVAL_MS = 200;
 const MAX_BATCH = 500;

@@ -19,7 +19,7 @@
 import { randomBytes } from "node:crypto";
 import { closeSync, mkdirSync, openSync, unlinkSync, writeSync } from "node:fs";
 import path from "node:path";
-import type { UsageRecordInput } from "./metering";
+import type { UsageRecordInput } from "@/lib/usage/types";
 
 /** What a request that may die before its final record writes ahead. */
 export interface ProvisionalUsage {

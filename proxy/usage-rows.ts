@@ -3,7 +3,7 @@
 // hot path) and what the record adds to its hourly rollup row.
 import { sqlTime } from "@/lib/hot-path-db/sql-time";
 import { rollupKey } from "@/lib/spending/rollups";
-import type { UsageRecordInput } from "./metering";
+import type { UsageRecordInput } from "@/lib/usage/types";
 
 export const USAGE_TABLE = "UsageRecord";
 

@@ -4,7 +4,7 @@
 // requests (limits, balance) and upstream errors, costs from per-model rates.
 // Deterministic for a seed, so a benchmark run can be repeated.
 import { randomUUID } from "node:crypto";
-import type { UsageRecordInput } from "@/proxy/metering";
+import type { UsageRecordInput } from "./types";
 
 export interface SeedKey {
   id: string;
