@@ -1,6 +1,7 @@
 // The Playground's request for one chat turn, in the route's own wire format:
 // streaming chat completions, Anthropic messages, Gemini streamGenerateContent
 // (SSE), or Bedrock Converse (JSON; its stream is AWS event-stream, not SSE).
+import { ANTHROPIC_VERSION } from "../providers/descriptors";
 import type { WireFamily } from "./wire-family";
 
 export interface ChatMessage {
@@ -70,7 +71,7 @@ function anthropicRequest(settings: ChatSettings, messages: ChatMessage[]): Chat
     headers: {
       ...JSON_HEADERS,
       "x-api-key": settings.apiKey,
-      "anthropic-version": "2023-06-01",
+      "anthropic-version": ANTHROPIC_VERSION,
       // The proxy forwards the browser's Origin; Anthropic refuses browser calls without this opt-in.
       "anthropic-dangerous-direct-browser-access": "true",
     },

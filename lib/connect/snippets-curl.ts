@@ -1,6 +1,7 @@
 // curl snippets, one per wire format: the smallest request a route accepts.
 import { shellQuote } from "./quote";
 import { EXAMPLE_PROMPT, keyOf, routeBaseUrl, type SnippetInput } from "./snippet-types";
+import { ANTHROPIC_VERSION } from "../providers/descriptors";
 import type { WireFamily } from "./wire-family";
 
 function command(url: string, headers: string[], body: unknown): string {
@@ -19,7 +20,7 @@ export function curlSnippet(input: SnippetInput, family: WireFamily): string {
   const json = "Content-Type: application/json";
   switch (family) {
     case "anthropic":
-      return command(`${base}/v1/messages`, [`x-api-key: ${key}`, "anthropic-version: 2023-06-01", json], {
+      return command(`${base}/v1/messages`, [`x-api-key: ${key}`, `anthropic-version: ${ANTHROPIC_VERSION}`, json], {
         model: input.model,
         max_tokens: 1024,
         messages: [{ role: "user", content: EXAMPLE_PROMPT }],

@@ -1,16 +1,12 @@
 // Which wire format a route speaks, from its provider type(s): it decides the
 // SDKs that can call it, the paths a client uses and how the Playground streams.
-export type WireFamily = "openai" | "anthropic" | "google" | "bedrock";
+import { descriptorOf, type WireFamily } from "../providers/descriptors";
 
-const FAMILY_BY_TYPE: Record<string, WireFamily> = {
-  anthropic: "anthropic",
-  google: "google",
-  "google-vertex": "google",
-  bedrock: "bedrock",
-};
+export type { WireFamily };
 
+/** The type's wire family (its descriptor's); OpenAI's for a type this build does not know. */
 export function wireFamilyOfType(type: string): WireFamily {
-  return FAMILY_BY_TYPE[type] ?? "openai";
+  return descriptorOf(type)?.wireFamily ?? "openai";
 }
 
 /** The family all of a route's provider types share, or null when a routing group mixes formats. */

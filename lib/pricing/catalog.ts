@@ -3,28 +3,13 @@
 // package's only paths that fetch remote data) are never called, so pricing
 // works offline and never touches the network at run time.
 import { calcPrice, type ModelInfo, type ModelPrice } from "@pydantic/genai-prices";
+import { descriptorOf } from "../providers/descriptors";
 import { ratesFromCatalogPrice, type ModelRates } from "./model-rates";
 
-/**
- * genai-prices provider ids to try, in order, per provider type of ours; null
- * means "let genai-prices pick the provider from the model name" (self-hosted
- * and generic OpenAI-compatible servers run models of every vendor).
- */
-const CATALOG_PROVIDERS: Record<string, Array<string | null>> = {
-  openai: ["openai"],
-  azure: ["azure", "openai"],
-  anthropic: ["anthropic"],
-  google: ["google"],
-  // Vertex serves Anthropic's models too (publishers/anthropic); genai-prices lists most under google.
-  "google-vertex": ["google", "anthropic"],
-  bedrock: ["aws"],
-  groq: ["groq"],
-  mistral: ["mistral"],
-  huggingface: [null],
-  doubleword: ["doubleword", null],
-  ollama: [null],
-  "openai-compatible": [null],
-};
+/** genai-prices provider ids to try, in order, for a provider type (its descriptor's); null lets genai-prices pick from the model name. */
+function catalogProvidersOf(providerType: string): ReadonlyArray<string | null> {
+  return descriptorOf(providerType)?.catalogProviders ?? [null];
+}
 
 interface CatalogEntry {
   model: ModelInfo;
@@ -47,7 +32,7 @@ function findInCatalog(providerType: string, model: string, providerBaseUrl?: st
 }
 
 function searchCatalog(providerType: string, model: string, providerBaseUrl?: string): CatalogEntry | null {
-  const generic = (CATALOG_PROVIDERS[providerType] ?? [null]).includes(null);
+  const generic = catalogProvidersOf(providerType).includes(null);
   if (generic && providerBaseUrl) {
     // A generic server's host says whose price applies (an OVHcloud-hosted gpt-oss is not OpenAI's).
     const entry = lookupByApiUrl(model, providerBaseUrl);
@@ -70,7 +55,7 @@ function lookupByApiUrl(model: string, providerApiUrl: string): CatalogEntry | n
 }
 
 function candidateLookups(providerType: string, model: string): Array<{ model: string; providerId: string | null }> {
-  const providers = CATALOG_PROVIDERS[providerType] ?? [null];
+  const providers = catalogProvidersOf(providerType);
   const candidates = providers.map((providerId) => ({ model, providerId }));
   if (providerType === "huggingface") {
     // The Hugging Face router names its backend as a suffix: "meta-llama/Llama-3.3-70B-Instruct:groq".

@@ -1,23 +1,11 @@
 // Zod schemas of the providers API (SPEC §3). Credentials are write-only:
 // accepted here, never part of an answer.
 import { z } from "zod";
+import { PROVIDER_TYPES } from "./descriptors";
+import { anyCredentials } from "./descriptors/shared";
 
-export const PROVIDER_TYPES = [
-  "openai",
-  "anthropic",
-  "google",
-  "google-vertex",
-  "bedrock",
-  "azure",
-  "groq",
-  "mistral",
-  "huggingface",
-  "doubleword",
-  "ollama",
-  "openai-compatible",
-] as const;
-
-export type ProviderType = (typeof PROVIDER_TYPES)[number];
+// The types themselves, with everything else known about each, are the descriptors.
+export { PROVIDER_TYPES, type ProviderType } from "./descriptors";
 
 export const slugSchema = z
   .string()
@@ -44,19 +32,8 @@ export const fallbackPriceSchema = z.object({
   outputPerMillion: usdPerMillion,
 });
 
-/** Type-specific credentials; every field optional here, checked per type in validateCredentials. */
-export const credentialsSchema = z
-  .object({
-    apiKey: z.string().min(1).optional(),
-    serviceAccountJson: z.string().min(2).optional(),
-    projectId: z.string().min(1).optional(),
-    location: z.string().min(1).optional(),
-    accessKeyId: z.string().min(1).optional(),
-    secretAccessKey: z.string().min(1).optional(),
-    sessionToken: z.string().min(1).optional(),
-    region: z.string().min(1).optional(),
-  })
-  .strict();
+/** Type-specific credentials; every field optional here, checked per type by its descriptor (validateProviderConfig). */
+export const credentialsSchema = anyCredentials.strict();
 
 export type ProviderCredentials = z.infer<typeof credentialsSchema>;
 

@@ -8,6 +8,7 @@ import { notFound } from "../api/errors";
 import { decryptJson } from "../crypto";
 import { db } from "../db";
 import { findBuiltinProvider } from "./builtin";
+import { ANTHROPIC_VERSION, descriptorOf } from "./descriptors";
 import type { ProviderCredentials } from "./schemas";
 
 export const testConnectionSchema = z
@@ -59,16 +60,6 @@ export interface ProbeAdapter {
 
 const REQUEST_TIMEOUT_MS = 15_000;
 
-/** A cheap model per type for the one-token request when the provider has no priced model. */
-const PROBE_MODELS: Partial<Record<string, string>> = {
-  openai: "gpt-4o-mini",
-  anthropic: "claude-3-5-haiku-latest",
-  google: "gemini-2.0-flash",
-  "google-vertex": "gemini-2.0-flash",
-  bedrock: "amazon.nova-micro-v1:0",
-  groq: "llama-3.1-8b-instant",
-  mistral: "mistral-small-latest",
-};
 
 export async function testProviderConnection(
   organizationId: string,
@@ -87,7 +78,7 @@ export async function testProviderConnection(
     if (models) return { ok: true, method: "list-models", models: [...new Set(models)].sort(), latencyMs: elapsed() };
   }
 
-  const model = input.model ?? pricedModels[0] ?? PROBE_MODELS[config.type];
+  const model = input.model ?? pricedModels[0] ?? descriptorOf(config.type)?.probeModel;
   if (!model) {
     return {
       ok: false,
@@ -131,15 +122,14 @@ async function sendOneTokenRequest(adapter: ProbeAdapter, config: ProbeProviderC
 
 /** The smallest request each wire format accepts: one user word, at most one output token. */
 function probeRequest(type: string, model: string): { path: string; body: unknown; headers?: Record<string, string> } {
-  switch (type) {
+  switch (descriptorOf(type)?.wireFamily) {
     case "anthropic":
       return {
         path: "v1/messages",
-        headers: { "anthropic-version": "2023-06-01" },
+        headers: { "anthropic-version": ANTHROPIC_VERSION },
         body: { model, max_tokens: 1, messages: [{ role: "user", content: "ping" }] },
       };
     case "google":
-    case "google-vertex":
       return {
         path: `v1beta/models/${encodeURIComponent(model)}:generateContent`,
         body: { contents: [{ role: "user", parts: [{ text: "ping" }] }], generationConfig: { maxOutputTokens: 1 } },

@@ -15,6 +15,7 @@ import { mistralAdapter } from "./mistral";
 import { ollamaAdapter } from "./ollama";
 import { openaiAdapter } from "./openai";
 import { openaiCompatibleAdapter } from "./openai-compatible";
+import { togetherAdapter } from "./together";
 
 export { PROVIDER_TYPES, type ProviderType };
 
@@ -29,6 +30,7 @@ const ADAPTERS: Record<ProviderType, ProviderAdapter> = {
   mistral: mistralAdapter,
   huggingface: huggingfaceAdapter,
   doubleword: doublewordAdapter,
+  together: togetherAdapter,
   ollama: ollamaAdapter,
   "openai-compatible": openaiCompatibleAdapter,
 };

@@ -47,6 +47,7 @@ const CASES: WireCase[] = [
   wire("mistral", "authorization", "mistral-small-latest", { injectsStreamUsage: false, startUpstream: startFakeMistral }),
   wire("huggingface", "authorization", "meta-llama/Llama-3.3-70B-Instruct:groq"),
   wire("doubleword", "authorization", "Qwen/Qwen3-VL-235B-A22B-Instruct-FP8"),
+  wire("together", "authorization", "meta-llama/Llama-3.3-70B-Instruct-Turbo"),
   wire("ollama", null, "deepseek-r1"),
   wire("openai-compatible", "authorization", "gpt-4o-mini"),
 ];

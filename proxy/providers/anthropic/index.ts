@@ -1,6 +1,8 @@
 // Anthropic's Messages API: v1/messages (JSON and SSE), v1/messages/count_tokens,
 // v1/models. Auth is the provider's x-api-key; the client's anthropic-version and
 // anthropic-beta headers pass through because they select the wire format it expects.
+import { ANTHROPIC_VERSION } from "@/lib/providers/descriptors";
+import { anthropicDescriptor } from "@/lib/providers/descriptors/anthropic";
 import type { ProviderAdapter, ProviderConfig, UpstreamRequestInput } from "../types";
 import { joinUpstreamUrl } from "../shared/upstream-url";
 import { fetchModelIds } from "../openai-compatible/list-models";
@@ -14,9 +16,7 @@ import { anthropicRequestInfo, classifyAnthropicPath } from "./request-info";
 import { createAnthropicStreamObserver } from "./stream-observer";
 import { usageFromAnthropicJson } from "./usage";
 
-const DEFAULT_BASE_URL = "https://api.anthropic.com";
-/** The version every current SDK sends; used when a plain HTTP client sends none. */
-export const DEFAULT_ANTHROPIC_VERSION = "2023-06-01";
+const DEFAULT_BASE_URL = anthropicDescriptor.defaultBaseUrl;
 
 const encoder = new TextEncoder();
 
@@ -29,11 +29,11 @@ export function anthropicStreamErrorEvent(message: string): Uint8Array {
 function authenticate(headers: Headers, provider: ProviderConfig): void {
   const apiKey = provider.credentials.apiKey;
   if (apiKey) headers.set("x-api-key", apiKey);
-  if (!headers.has("anthropic-version")) headers.set("anthropic-version", DEFAULT_ANTHROPIC_VERSION);
+  if (!headers.has("anthropic-version")) headers.set("anthropic-version", ANTHROPIC_VERSION);
 }
 
 export const anthropicAdapter: ProviderAdapter = {
-  type: "anthropic",
+  type: anthropicDescriptor.type,
   defaultBaseUrl: DEFAULT_BASE_URL,
   errorShape: "anthropic",
 

@@ -1,19 +1,17 @@
 // The Amazon Bedrock runtime adapter: Converse and InvokeModel (plain and streaming),
 // authenticated with SigV4 or a Bedrock API key.
+import { bedrockDescriptor, bedrockRuntimeOrigin, DEFAULT_BEDROCK_REGION } from "@/lib/providers/descriptors/bedrock";
 import type { ProviderAdapter } from "../types";
 import { bedrockRequestInfo, canonicalBedrockPath } from "./bedrock-path";
 import { bedrockStreamErrorEvent } from "./bedrock-error";
-import { authenticateBedrockRequest, DEFAULT_BEDROCK_REGION } from "./sign-request";
+import { authenticateBedrockRequest } from "./sign-request";
 import { createBedrockStreamObserver } from "./stream-observer";
 import { bedrockUsageFromJson } from "./usage";
 
-export function bedrockRuntimeOrigin(region: string): string {
-  return `https://bedrock-runtime.${region}.amazonaws.com`;
-}
 
 export const bedrockAdapter: ProviderAdapter = {
-  type: "bedrock",
-  defaultBaseUrl: bedrockRuntimeOrigin(DEFAULT_BEDROCK_REGION),
+  type: bedrockDescriptor.type,
+  defaultBaseUrl: bedrockDescriptor.defaultBaseUrl,
   errorShape: "bedrock",
 
   requestInfo: bedrockRequestInfo,

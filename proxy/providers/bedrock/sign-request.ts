@@ -1,8 +1,7 @@
 // Adds the provider's credentials to a Bedrock request: a Bedrock API key as a bearer
 // token, or an AWS SigV4 signature (service "bedrock") from access keys.
+import { DEFAULT_BEDROCK_REGION } from "@/lib/providers/descriptors/bedrock";
 import { AwsV4Signer } from "aws4fetch";
-
-export const DEFAULT_BEDROCK_REGION = "us-east-1";
 
 /** The client's own signing headers: they would clash with the gateway's signature. */
 const clientSigningHeaders = ["authorization", "host", "content-length", "x-amz-date", "x-amz-security-token", "x-amz-content-sha256"];

@@ -1,8 +1,9 @@
 // Doubleword's OpenAI-compatible inference API.
+import { doublewordDescriptor } from "@/lib/providers/descriptors/doubleword";
 import { createOpenAICompatibleAdapter } from "../openai-compatible";
 
 export const doublewordAdapter = createOpenAICompatibleAdapter({
-  type: "doubleword",
-  defaultBaseUrl: "https://api.doubleword.ai/v1",
+  type: doublewordDescriptor.type,
+  defaultBaseUrl: doublewordDescriptor.defaultBaseUrl,
   auth: "bearer",
 });

@@ -8,6 +8,7 @@ import {
   isGeminiStreamingResponse,
 } from "../google";
 import { joinUpstreamUrl } from "../shared/upstream-url";
+import { googleVertexDescriptor } from "@/lib/providers/descriptors/google-vertex";
 import { withoutClientCredentials } from "../shared/client-credentials";
 import type { ProviderAdapter, ProviderConfig } from "../types";
 import { getAccessToken } from "./access-token";
@@ -22,7 +23,7 @@ function originFor(provider: ProviderConfig, location: string): string {
 }
 
 export const googleVertexAdapter: ProviderAdapter = {
-  type: "google-vertex",
+  type: googleVertexDescriptor.type,
   defaultBaseUrl: vertexOrigin(DEFAULT_VERTEX_LOCATION),
   errorShape: "google",
 

@@ -1,5 +1,6 @@
 // The provider's credentials: a service-account key file (as JSON text) plus
 // optional project and location overrides.
+import { DEFAULT_VERTEX_LOCATION } from "@/lib/providers/descriptors/google-vertex";
 import { z } from "zod";
 
 const serviceAccountSchema = z.object({
@@ -19,7 +20,8 @@ export interface VertexSettings {
 }
 
 export const GOOGLE_TOKEN_URI = "https://oauth2.googleapis.com/token";
-export const DEFAULT_VERTEX_LOCATION = "us-central1";
+
+export { DEFAULT_VERTEX_LOCATION };
 
 /** Reads the credentials; an error message instead when they cannot be used. */
 export function readVertexSettings(

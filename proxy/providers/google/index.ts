@@ -1,5 +1,6 @@
 // The Gemini API adapter (generativelanguage.googleapis.com): paths pass through
 // unchanged and the provider's key goes in x-goog-api-key.
+import { googleDescriptor } from "@/lib/providers/descriptors/google";
 import { withoutClientCredentials } from "../shared/client-credentials";
 import type { ProviderAdapter, RequestInfo } from "../types";
 import { geminiRequestInfo } from "./gemini-path";
@@ -9,7 +10,7 @@ import { createGeminiStreamObserver } from "./stream-observer";
 import { joinUpstreamUrl } from "../shared/upstream-url";
 import { geminiUsageFromJson } from "./usage";
 
-export const GEMINI_DEFAULT_BASE_URL = "https://generativelanguage.googleapis.com";
+const GEMINI_DEFAULT_BASE_URL = googleDescriptor.defaultBaseUrl;
 
 
 /** Streaming is known from the path (the JSON-array stream is application/json). */
@@ -18,7 +19,7 @@ export function isGeminiStreamingResponse(info: RequestInfo, contentType: string
 }
 
 export const googleAdapter: ProviderAdapter = {
-  type: "google",
+  type: googleDescriptor.type,
   defaultBaseUrl: GEMINI_DEFAULT_BASE_URL,
   errorShape: "google",
 

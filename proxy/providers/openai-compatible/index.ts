@@ -1,5 +1,6 @@
 // Any server speaking the OpenAI wire format (vLLM, LM Studio, LiteLLM, …) at a
 // base URL the admin gives; Bearer auth when an API key is configured.
+import { openaiCompatibleDescriptor } from "@/lib/providers/descriptors/openai-compatible";
 import { createOpenAICompatibleAdapter } from "./create-openai-compatible-adapter";
 
 export { createOpenAICompatibleAdapter, openAIStreamErrorEvent } from "./create-openai-compatible-adapter";
@@ -7,7 +8,7 @@ export type { OpenAICompatibleOptions } from "./create-openai-compatible-adapter
 export type { OpenAICompatibleAuth } from "./upstream-request";
 
 export const openaiCompatibleAdapter = createOpenAICompatibleAdapter({
-  type: "openai-compatible",
-  defaultBaseUrl: "",
+  type: openaiCompatibleDescriptor.type,
+  defaultBaseUrl: openaiCompatibleDescriptor.defaultBaseUrl,
   auth: "bearer",
 });

@@ -1,8 +1,9 @@
 // OpenAI's own API: chat/completions, responses, embeddings, models.
+import { openaiDescriptor } from "@/lib/providers/descriptors/openai";
 import { createOpenAICompatibleAdapter } from "../openai-compatible";
 
 export const openaiAdapter = createOpenAICompatibleAdapter({
-  type: "openai",
-  defaultBaseUrl: "https://api.openai.com/v1",
+  type: openaiDescriptor.type,
+  defaultBaseUrl: openaiDescriptor.defaultBaseUrl,
   auth: "bearer",
 });
