@@ -8,5 +8,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: "forks",
+    // TEST_DATABASE=postgres: one throwaway PostgreSQL cluster for the run.
+    globalSetup: ["test/helpers/postgres-global-setup.ts"],
   },
 });
