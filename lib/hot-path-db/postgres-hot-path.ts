@@ -62,6 +62,9 @@ export class PostgresHotPath implements HotPathDatabase {
     const idColumn = columns.indexOf("id");
     const client = await this.pool.connect();
     let failure: Error | undefined;
+    // A connection lost while checked out also emits 'error' on the client: the failed query already reports it.
+    const ignore = () => {};
+    client.on("error", ignore);
     try {
       await client.query("BEGIN");
       const insertedIds = new Set<string>();
@@ -99,6 +102,7 @@ export class PostgresHotPath implements HotPathDatabase {
       await client.query("ROLLBACK").catch(() => {});
       throw error;
     } finally {
+      client.off("error", ignore);
       client.release(failure); // a failed connection is closed, not returned to the pool
     }
   }
