@@ -15,6 +15,7 @@ import { startFakeOpenAI, type FakeServer } from "../fakes/openai-upstream";
 const cluster = await useOwnPostgresCluster();
 const LEASE_TTL_MS = 2_000;
 process.env.GATEWAY_LEASE_TTL_MS = String(LEASE_TTL_MS);
+process.env.GATEWAY_BUILTIN_OPENAI_API_KEY = "sk-operator-key";
 
 let gateway: TestGateway;
 let upstream: FakeServer;
@@ -27,16 +28,20 @@ const REQUEST_COST_USD = 0.03;
 
 beforeAll(async () => {
   upstream = await startFakeOpenAI({ behaviour: { usage: { inputTokens: 10, outputTokens: 20 } } });
+  process.env.GATEWAY_BUILTIN_OPENAI_BASE_URL = upstream.url; // inherited by B and C
   gateway = await startTestGateway();
   await gateway.api("POST", "/api/v1/gateway/setup", { mode: "manual" });
   const provider = await gateway.api("POST", "/api/v1/providers", { slug: "byok", type: "openai", baseUrl: upstream.url, apiKey: "sk-x", prices: PRICES });
   expect(provider.status).toBe(201);
+  expect((await gateway.api("PATCH", "/api/v1/providers/openai", { enabled: true, prices: PRICES })).status).toBe(200);
   // B polls the epoch only once a minute: a revocation reaching it within a second came by NOTIFY.
   [processB, processC] = await Promise.all([startProxyProcess({ GATEWAY_CONFIG_POLL_INTERVAL_MS: "60000" }), startProxyProcess()]);
 });
 
 afterAll(async () => {
   delete process.env.GATEWAY_LEASE_TTL_MS;
+  delete process.env.GATEWAY_BUILTIN_OPENAI_API_KEY;
+  delete process.env.GATEWAY_BUILTIN_OPENAI_BASE_URL;
   await Promise.all([processB?.stop(), processC?.stop()]);
   await upstream?.close();
   await gateway?.close();
@@ -44,8 +49,9 @@ afterAll(async () => {
 
 const usageOf = (keyId: string, expected: number) => usageOfKey(gateway, keyId, expected);
 
-async function createKey(limits?: Record<string, number>): Promise<{ id: string; secret: string }> {
-  const answer = await gateway.api("POST", "/api/v1/keys", { name: "processes", kind: "project", ...(limits ? { limits } : {}) });
+async function createKey(limits?: Record<string, number>, owner?: string): Promise<{ id: string; secret: string }> {
+  const kind = owner ? { kind: "personal", owner } : { kind: "project" };
+  const answer = await gateway.api("POST", "/api/v1/keys", { name: "processes", ...kind, ...(limits ? { limits } : {}) });
   expect(answer.status).toBe(201);
   return answer.body;
 }
@@ -68,12 +74,33 @@ async function rollupRequests(keyId: string): Promise<number> {
 }
 
 describe("three processes on one PostgreSQL database", () => {
-  it("let at most limit + one request through 300 parallel requests (JSON and streamed) split across them", () =>
+  /** A key whose budget has room for 10 requests: its own limit, its member's, or the prepaid balance of a built-in provider. */
+  const budgets: Array<[string, () => Promise<{ key: { id: string; secret: string }; route: string; refusal: number }>]> = [
+    ["a key limit", async () => ({ key: await createKey({ total: REQUEST_COST_USD * 10 }), route: "byok", refusal: 429 })],
+    [
+      "a member limit",
+      async () => {
+        const member = await gateway.api("POST", "/api/v1/members", { email: "scale@example.com", password: "a-long-password", role: "member" });
+        expect((await gateway.api("PATCH", `/api/v1/members/${member.body.id}`, { limits: { daily: REQUEST_COST_USD * 10 } })).status).toBe(200);
+        return { key: await createKey(undefined, member.body.id), route: "byok", refusal: 429 };
+      },
+    ],
+    [
+      "a built-in provider's prepaid balance",
+      async () => {
+        expect((await gateway.api("POST", "/api/v1/balance/credits", { amountUsd: REQUEST_COST_USD * 10 })).status).toBe(201);
+        return { key: await createKey(), route: "openai", refusal: 402 };
+      },
+    ],
+  ];
+
+  it.each(budgets)("let at most %s + one request through 300 parallel requests (JSON and streamed) split across them", (_, budget) =>
     withOutput(async () => {
-      const key = await createKey({ total: REQUEST_COST_USD * 10 });
-      const statuses = await Promise.all(Array.from({ length: 300 }, (_, index) => chat(proxies()[index % 3], key.secret, index % 2 === 0)));
+      const { key, route, refusal } = await budget();
+      await new Promise((resolve) => setTimeout(resolve, 1_000)); // every process has seen the new key's configuration
+      const statuses = await Promise.all(Array.from({ length: 300 }, (_, index) => chat(proxies()[index % 3], key.secret, index % 2 === 0, route)));
       const succeeded = statuses.filter((status) => status === 200).length;
-      expect(statuses.every((status) => status === 200 || status === 429)).toBe(true);
+      expect(statuses.filter((status) => status !== 200 && status !== refusal)).toEqual([]);
       expect(succeeded).toBeGreaterThan(0);
       expect(succeeded).toBeLessThanOrEqual(11);
       const items = await usageOf(key.id, 300);
