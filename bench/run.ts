@@ -7,9 +7,11 @@
 //
 //   npm run bench                 # every measurement
 //   npm run bench -- --quick      # shorter runs (a smoke test of the benchmark)
+//   npm run bench -- --postgres   # 1 vs 3 proxy processes on one PostgreSQL database (bench/postgres.ts)
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { concurrentStreams, fixedRate, memoryAfter, sequential, streaming, throughput, type Target } from "./measure";
+import { runPostgresBench } from "./postgres";
 import { BENCH_ADMIN_TOKEN, freshDatabase, startGateway, startPortkey, startStandaloneProxy, startUpstream, type Started } from "./processes";
 
 const args = process.argv.slice(2);
@@ -125,4 +127,11 @@ async function main() {
   }
 }
 
-await main();
+if (args.includes("--postgres")) {
+  const results = await runPostgresBench(quick, seconds);
+  printTable(results);
+  mkdirSync(path.dirname(outFile), { recursive: true });
+  writeFileSync(outFile, JSON.stringify({ date: new Date().toISOString(), quick, postgres: true, results }, null, 2));
+  console.error(`[bench] figures written to ${outFile}`);
+  process.exit(0); // the in-process setup gateway's timers and pools
+} else await main();

@@ -1,18 +1,29 @@
-// One Prisma client for the whole process, connected through the driver adapter
-// so no engine binary is needed.
+// One Prisma client for the whole process, connected through a driver adapter
+// so no engine binary is needed: better-sqlite3 for file: URLs, a pg pool for
+// postgres:// URLs (its client is generated from prisma/postgres/schema.prisma,
+// the same models, so the SQLite client's type describes both).
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
 import Database from "better-sqlite3";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { PrismaClient } from "./generated/prisma/client";
+import { PrismaClient as PostgresPrismaClient } from "./generated/prisma-postgres/client";
 import { env } from "./env";
 
 const globalForPrisma = globalThis as unknown as { gatewayPrisma?: PrismaClient };
 
+/** True when DATABASE_URL points at PostgreSQL. */
+export function usesPostgres(url = env().DATABASE_URL): boolean {
+  return /^postgres(ql)?:\/\//.test(url);
+}
+
 function createClient(): PrismaClient {
   const url = env().DATABASE_URL;
-  if (!url.startsWith("file:")) {
-    throw new Error("Invalid configuration: DATABASE_URL PostgreSQL support is not built into this version yet");
+  if (usesPostgres(url)) {
+    // The dashboard and management API only: the proxy's hot path has its own pool (lib/hot-path-db).
+    const adapter = new PrismaPg({ connectionString: url, max: 10, connectionTimeoutMillis: 5_000 });
+    return new PostgresPrismaClient({ adapter }) as unknown as PrismaClient;
   }
   const file = url.slice("file:".length);
   mkdirSync(path.dirname(path.resolve(file)), { recursive: true });

@@ -32,6 +32,8 @@ const environmentSchema = z.object({
   GATEWAY_SPOOL_MAX_BYTES: z.coerce.number().int().positive().default(1024 * 1024 * 1024),
   // How long a hot-path write waits for a SQLite file another connection holds locked before it counts as failed (and usage goes to the spool).
   GATEWAY_DB_BUSY_TIMEOUT_MS: z.coerce.number().int().positive().default(5_000),
+  // How often each process polls the configuration epoch (lib/cache/config-epoch.ts); on PostgreSQL LISTEN/NOTIFY is faster still.
+  GATEWAY_CONFIG_POLL_INTERVAL_MS: z.coerce.number().int().min(50).default(400),
   // The CLI's device flow (lib/cli-sessions): access-token lifetime (at most 15 minutes) and polling interval.
   GATEWAY_CLI_ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(5).max(900).default(900),
   GATEWAY_CLI_POLL_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(60).default(5),

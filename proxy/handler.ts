@@ -26,6 +26,12 @@ export { counterStore };
 const PROXIED_METHODS = new Set(["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]);
 const ALLOW = [...PROXIED_METHODS].join(", ");
 
+/** Prisma's codes for a database it cannot reach or lost (P1001, P1002, P1017), e.g. PostgreSQL restarting. */
+function databaseUnreachable(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === "P1001" || code === "P1002" || code === "P1017" || (error instanceof Error && /Connection terminated unexpectedly|ECONNREFUSED/.test(error.message));
+}
+
 export async function handleProxy(request: ProxyIncoming): Promise<ProxyReply> {
   const url = new URL(request.target, "http://gateway");
   const afterPrefix = url.pathname.startsWith(PROXY_PREFIX) ? url.pathname.slice(PROXY_PREFIX.length) : url.pathname;
@@ -36,8 +42,13 @@ export async function handleProxy(request: ProxyIncoming): Promise<ProxyReply> {
     return await proxy(request, url, decodeRouteSlug(routeSlug), upstreamPath, context);
   } catch (error) {
     const gatewayError =
-      error instanceof GatewayError ? error : new GatewayError(500, "internal_error", "The gateway failed to handle this request");
-    if (!(error instanceof GatewayError)) console.error(`[proxy] ${context.requestId} failed:`, error);
+      error instanceof GatewayError
+        ? error
+        : databaseUnreachable(error)
+          ? new GatewayError(503, "service_unavailable", "The gateway cannot reach its database; retry shortly")
+          : new GatewayError(500, "internal_error", "The gateway failed to handle this request");
+    if (gatewayError.status === 503 && !(error instanceof GatewayError)) console.error(`[proxy] ${context.requestId}: the database is unreachable`);
+    else if (!(error instanceof GatewayError)) console.error(`[proxy] ${context.requestId} failed:`, error);
     context.status = gatewayError.status;
     context.errorCode = gatewayError.code;
     context.errorMessage = gatewayError.message;

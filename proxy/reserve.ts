@@ -51,6 +51,9 @@ export async function reserveForRequest(options: {
     amountMicros,
   });
   if (result.ok) return result.reservation;
+  if (result.failure.kind === "unavailable") {
+    throw new GatewayError(503, "service_unavailable", "The gateway cannot reach its database to check this key's spending limits; retry shortly");
+  }
   if (result.failure.kind === "limit") {
     throw new GatewayError(429, "spending_limit_exceeded", limitExceededMessage(result.failure.check));
   }

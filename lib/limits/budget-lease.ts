@@ -17,6 +17,8 @@ export class BudgetLease {
   lastGrant = 0n;
   /** The room the database reported at the last grant (for refusal messages). */
   lastRoom = 0n;
+  /** The last grant failed on the database (down, unreachable) rather than being refused. */
+  databaseFailed = false;
   lastUsedAt = Date.now();
   /** A grant in progress, shared by every request that waits on it. */
   growing: Promise<boolean> | null = null;

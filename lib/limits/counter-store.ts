@@ -31,7 +31,9 @@ export interface Reservation {
 
 export type ReserveFailure =
   | { kind: "limit"; check: LimitCheck }
-  | { kind: "balance"; balanceMicros: bigint };
+  | { kind: "balance"; balanceMicros: bigint }
+  /** The database could not be asked for room (down or unreachable): the request is not refused for spend. */
+  | { kind: "unavailable" };
 
 export type ReserveResult = { ok: true; reservation: Reservation } | { ok: false; failure: ReserveFailure };
 

@@ -14,7 +14,7 @@ import { afterBalanceDebit } from "../balance/auto-recharge";
 import { sqlTime } from "../hot-path-db/sql-time";
 import type { HotPathDatabase, LeaseTarget } from "../hot-path-db/types";
 import { BudgetLease } from "./budget-lease";
-import type { CounterStore, LimitCheck, Reservation, ReservationRequest, ReserveResult } from "./counter-store";
+import type { CounterStore, LimitCheck, Reservation, ReservationRequest, ReserveFailure, ReserveResult } from "./counter-store";
 
 /** How often spend is written and idle room handed back. */
 const FLUSH_INTERVAL_MS = 200;
@@ -159,11 +159,13 @@ export class LeaseCounterStore implements CounterStore {
       .then(({ granted, room }) => {
         lease.granted += granted;
         lease.lastRoom = room - granted;
+        lease.databaseFailed = false;
         if (granted > 0n) lease.lastGrant = granted;
         return granted > 0n;
       })
       .catch((error) => {
         console.error("[limits] taking a budget lease failed", error);
+        lease.databaseFailed = true;
         return false;
       })
       .finally(() => {
@@ -184,7 +186,8 @@ export class LeaseCounterStore implements CounterStore {
     }
   }
 
-  private failureOf(lease: BudgetLease) {
+  private failureOf(lease: BudgetLease): ReserveFailure {
+    if (lease.databaseFailed) return { kind: "unavailable" };
     if (lease.check) return { kind: "limit" as const, check: lease.check };
     return { kind: "balance" as const, balanceMicros: max(lease.lastRoom + max(lease.free, 0n), 0n) };
   }

@@ -116,7 +116,8 @@ type RollupClient = PrismaClient | Prisma.TransactionClient;
  * the whole batch is one transaction; given a transaction client, it joins it.
  */
 export async function applyUsageToRollups(client: RollupClient, records: readonly RollupSource[]): Promise<void> {
-  const increments = computeRollupIncrements(records);
+  // In key order, so two batches lock shared rows in the same order (PostgreSQL would otherwise deadlock).
+  const increments = computeRollupIncrements(records).sort((left, right) => compareKeys(left.key, right.key));
   if (increments.length === 0) return;
   for (let attempt = 1; ; attempt++) {
     try {
@@ -129,7 +130,8 @@ export async function applyUsageToRollups(client: RollupClient, records: readonl
     } catch (error) {
       // Two writers may both try to create the same new row; the loser retries and then updates it.
       // Inside a caller's transaction the retry is the caller's, since the transaction is already aborted.
-      if (!isUniqueViolation(error) || attempt >= 3 || !("$transaction" in client)) throw error;
+      // PostgreSQL may still abort one of two conflicting transactions (P2034): it is retried the same way.
+      if (!isRetryable(error) || attempt >= 3 || !("$transaction" in client)) throw error;
     }
   }
 }
@@ -164,6 +166,13 @@ function upsertIncrement(client: RollupClient, increment: RollupIncrement) {
   });
 }
 
-function isUniqueViolation(error: unknown): boolean {
-  return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2002";
+function isRetryable(error: unknown): boolean {
+  const code = typeof error === "object" && error !== null ? (error as { code?: unknown }).code : null;
+  return code === "P2002" || code === "P2034";
+}
+
+function compareKeys(left: RollupKey, right: RollupKey): number {
+  const text = (key: RollupKey) => [key.organizationId, key.hour.toISOString(), key.projectId, key.apiKeyId, key.membershipId, key.providerSlug, key.model].join("\u0000");
+  const [a, b] = [text(left), text(right)];
+  return a < b ? -1 : a > b ? 1 : 0;
 }

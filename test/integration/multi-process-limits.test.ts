@@ -8,7 +8,8 @@ import { readdirSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { useTestDatabase } from "../helpers/test-database";
-import { flushUsage, startTestGateway, type TestGateway } from "../helpers/gateway";
+import { startTestGateway, type TestGateway } from "../helpers/gateway";
+import { chat, spendOf, spendUntilRefused, usageOf as usageOfKey } from "../helpers/multi-process-requests";
 import { startProxyProcess } from "../helpers/proxy-process";
 import { startFakeOpenAI, type FakeServer } from "../fakes/openai-upstream";
 
@@ -45,43 +46,7 @@ async function createKey(limits?: Record<string, number>): Promise<{ id: string;
   return answer.body;
 }
 
-async function chat(proxyUrl: string, secret: string, stream = false): Promise<number> {
-  const response = await fetch(`${proxyUrl}/byok/chat/completions`, {
-    method: "POST",
-    headers: { authorization: `Bearer ${secret}`, "content-type": "application/json" },
-    body: JSON.stringify({ model: "gpt-4o-mini", max_tokens: 20, stream, messages: [{ role: "user", content: "Hi" }] }),
-  });
-  await response.arrayBuffer();
-  return response.status;
-}
-
-/** Usage rows of a key once `expected` have arrived (other processes write theirs on their own schedule). */
-async function usageOf(keyId: string, expected: number): Promise<Array<{ id: string; costUsd: number; status: number }>> {
-  let items: Array<{ id: string; costUsd: number; status: number }> = [];
-  for (let attempt = 0; attempt < 100; attempt++) {
-    await flushUsage();
-    items = (await gateway.api("GET", `/api/v1/usage?key=${keyId}&limit=500`)).body.items;
-    if (items.length >= expected) break;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  return items;
-}
-
-const spendOf = (items: Array<{ costUsd: number }>) => items.reduce((sum, item) => sum + item.costUsd, 0);
-
-/** Sequential requests until the first refusal: how many passed. */
-async function spendUntilRefused(proxyUrl: string, secret: string): Promise<number> {
-  let passed = 0;
-  for (let attempt = 0; attempt < 50; attempt++) {
-    const status = await chat(proxyUrl, secret);
-    if (status !== 200) {
-      expect(status).toBe(429);
-      return passed;
-    }
-    passed++;
-  }
-  throw new Error("the limit never refused");
-}
+const usageOf = (keyId: string, expected: number) => usageOfKey(gateway, keyId, expected);
 
 describe("two processes on one SQLite file", () => {
   it("let at most limit + one request through 200 parallel requests split across them", async () => {
