@@ -7,6 +7,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { env } from "./lib/env";
 import { prepareProcess } from "./lib/startup";
 import { bootstrapAdmin } from "./lib/auth/bootstrap-admin";
+import { refuseMalformedRequest } from "./lib/api/request-guard";
 import { createDualProtocolServer, type NodeRequestHandler, type UpgradeHandler } from "./proxy/dual-protocol-server";
 import { counterStore, handleProxy, PROXY_PREFIX } from "./proxy/handler";
 import { usageWriter } from "./proxy/metering";
@@ -34,6 +35,8 @@ async function main() {
 
   const http1Handler: NodeRequestHandler = (incoming, outgoing) => {
     if (isProxyPath(incoming.url ?? "/")) return serveWithEngine(handleProxy, incoming, outgoing);
+    const refusal = refuseMalformedRequest(incoming.method, incoming.url);
+    if (refusal) return void (outgoing as ServerResponse).writeHead(refusal.status, refusal.headers).end(refusal.body);
     // Sign-in throttling keys on the client address: never trust one the client sent itself.
     incoming.headers["x-forwarded-for"] = incoming.socket.remoteAddress ?? "";
     void nextHandler(incoming as IncomingMessage, outgoing as ServerResponse);

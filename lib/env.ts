@@ -25,6 +25,11 @@ const environmentSchema = z.object({
   GATEWAY_MAX_BODY_BYTES: z.coerce.number().int().positive().default(32 * 1024 * 1024),
   GATEWAY_CONNECT_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
   GATEWAY_FIRST_BYTE_TIMEOUT_MS: z.coerce.number().int().positive().default(120_000),
+  // Slow clients (proxy/dual-protocol-server.ts): all headers within, the whole request (body included) within; past either, 408.
+  GATEWAY_HEADERS_TIMEOUT_MS: z.coerce.number().int().positive().default(30_000),
+  GATEWAY_REQUEST_TIMEOUT_MS: z.coerce.number().int().positive().default(120_000),
+  // Open connections one client address may hold; the next is answered 429 and closed.
+  GATEWAY_MAX_CONNECTIONS_PER_ADDRESS: z.coerce.number().int().positive().default(2_048),
   // Budget leases (lib/limits/lease-counter-store.ts): how long a dead process's lease survives it.
   GATEWAY_LEASE_TTL_MS: z.coerce.number().int().min(1_000).default(60_000),
   // Usage records that cannot be written yet wait here (proxy/usage-spool.ts); default: beside the SQLite file.

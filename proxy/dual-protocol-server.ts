@@ -6,6 +6,8 @@ import { createServer as createHttpServer, ServerResponse, type IncomingMessage,
 import { createServer as createHttp2Server, type Http2ServerRequest, type Http2ServerResponse } from "node:http2";
 import { createServer as createNetServer, type Server as NetServer, type Socket } from "node:net";
 import { Duplex } from "node:stream";
+import { env } from "@/lib/env";
+import { ConnectionsPerAddress } from "./connection-limit";
 
 export type NodeRequestHandler = (incoming: IncomingMessage | Http2ServerRequest, outgoing: ServerResponse | Http2ServerResponse) => void;
 /** Answers an HTTP/1.1 upgrade request itself (true), or leaves it to the server's other listeners (false). */
@@ -25,22 +27,32 @@ export interface DualProtocolServer {
 
 const HTTP2_PREFACE_START = "PRI ";
 
-/** Slow clients must not hold sockets forever (Node's defaults are 60 s for headers, 300 s for a request). */
-const HEADERS_TIMEOUT_MS = 30_000;
-const REQUEST_TIMEOUT_MS = 120_000;
-
 export function createDualProtocolServer(http1Handler: NodeRequestHandler, http2Handler: NodeRequestHandler, upgradeHandler?: UpgradeHandler): DualProtocolServer {
-  const http1 = createHttpServer({ headersTimeout: HEADERS_TIMEOUT_MS, requestTimeout: REQUEST_TIMEOUT_MS }, http1Handler);
+  // Slow clients must not hold sockets forever (Node's defaults are 60 s for headers, 300 s for a request).
+  const config = env();
+  const headersTimeout = config.GATEWAY_HEADERS_TIMEOUT_MS;
+  const requestTimeout = Math.max(config.GATEWAY_REQUEST_TIMEOUT_MS, headersTimeout);
+  const http1 = createHttpServer(
+    // The timeouts are checked on an interval (Node's default: 30 s); a quarter of the shorter one keeps them close to their value.
+    { headersTimeout, requestTimeout, connectionsCheckingInterval: Math.max(50, Math.floor(headersTimeout / 4)) },
+    http1Handler,
+  );
   // http1 never listens itself (the net server below hands it sockets), so Node would never
   // start the periodic check that enforces those timeouts: it starts on 'listening'.
   http1.emit("listening");
   interceptUpgrades(http1, http1Handler, upgradeHandler);
   const http2 = createHttp2Server({}, http2Handler);
   const http2Sockets = new Set<Socket>();
+  const connections = new ConnectionsPerAddress(config.GATEWAY_MAX_CONNECTIONS_PER_ADDRESS);
   const server = createNetServer((socket) => {
+    if (!connections.admit(socket)) return;
     // Small writes (headers, then each stream chunk) must leave at once, not wait for an ACK.
     socket.setNoDelay(true);
+    // Node's header timeout starts with the first byte, which http1 only sees once we hand the socket
+    // over: a connection that never sends anything is closed here instead of being held forever.
+    socket.setTimeout(headersTimeout, () => socket.destroy());
     socket.once("data", (firstChunk: Buffer) => {
+      socket.setTimeout(0);
       socket.pause();
       if (firstChunk.subarray(0, 4).toString("latin1") === HTTP2_PREFACE_START) {
         http2Sockets.add(socket);

@@ -15,7 +15,7 @@ import { parseJsonBody } from "./read-body";
 import { forwardableHeaders } from "./request-headers";
 import { ProxyRequestContext } from "./request-context";
 import { pricedCandidates, reserveForRequest } from "./reserve";
-import { readUpstreamBody, respondWithJson, respondWithStream } from "./respond";
+import { parseUpstreamJson, readUpstreamBody, respondWithJson, respondWithStream } from "./respond";
 import { orderMembers, shouldFailover } from "./routing";
 
 export const PROXY_PREFIX = "/proxy";
@@ -192,8 +192,16 @@ async function forwardWithFailover(
       failAttempt({ reason: request.clientGone ? "aborted" : "connection", message: request.clientGone ? "The client went away" : message });
       continue;
     }
+    let parsed: unknown;
+    try {
+      parsed = parseUpstreamJson(upstream, answer);
+    } catch (error) {
+      // Nothing reached the client yet either: another member may answer properly.
+      failAttempt({ reason: "invalid_response", message: `Upstream answered ${upstream.status} with a body that is not valid JSON: ${(error as Error).message}` });
+      continue;
+    }
     stopListening();
-    return respondWithJson(upstream, answer, adapter, context);
+    return respondWithJson(upstream, answer, parsed, adapter, context);
   }
   throw new GatewayError(502, "upstream_unavailable", `Every upstream failed; last: ${lastFailure}`);
 }

@@ -41,7 +41,11 @@ export function readNodeBody(incoming: Readable & { method?: string; headers: Re
     if (Number.isFinite(declared) && declared > maxBytes) return refuse();
     incoming.on("data", onData);
     incoming.once("end", () => total <= maxBytes && resolve(joined(chunks, total)));
-    incoming.once("error", (error) => reject(error));
+    // The connection closed before the body ended (the client left, or the request timeout
+    // answered 408 and closed it): a client fault, not the gateway's. Settled already if it ended.
+    const cutShort = () => reject(new GatewayError(400, "invalid_request", "The connection closed before the request body ended"));
+    incoming.once("error", cutShort);
+    incoming.once("close", cutShort);
   });
 }
 
@@ -60,14 +64,59 @@ function tooLarge(maxBytes: number): GatewayError {
   return new GatewayError(413, "request_too_large", `Request body is larger than the limit of ${Math.round(maxBytes / 1024 / 1024)} MiB`);
 }
 
+/**
+ * Deeper than any real API body (tool schemas nest a few dozen levels at most);
+ * a 10,000-deep array would overflow the stack when re-serialised for the upstream.
+ */
+export const MAX_JSON_DEPTH = 128;
+
+/** JSON is UTF-8 (RFC 8259): invalid bytes are refused, not silently replaced. */
+const strictUtf8 = new TextDecoder("utf-8", { fatal: true });
+
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+const OPEN_BRACKET = 0x5b;
+const OPEN_BRACE = 0x7b;
+const CLOSE_BRACKET = 0x5d;
+const CLOSE_BRACE = 0x7d;
+
+/** True when nesting goes past `limit`: one pass over the bytes, no allocation. */
+export function nestsDeeperThan(body: Uint8Array, limit: number): boolean {
+  if (body.byteLength <= limit) return false; // each level needs a byte
+  let depth = 0;
+  let inString = false;
+  for (let index = 0; index < body.byteLength; index++) {
+    const byte = body[index];
+    if (inString) {
+      if (byte === BACKSLASH) index++;
+      else if (byte === QUOTE) inString = false;
+    } else if (byte === QUOTE) inString = true;
+    else if (byte === OPEN_BRACKET || byte === OPEN_BRACE) {
+      if (++depth > limit) return true;
+    } else if (byte === CLOSE_BRACKET || byte === CLOSE_BRACE) depth--;
+  }
+  return false;
+}
+
 /** Parse a JSON body; null for an empty or non-JSON body. Throws invalid_request for malformed JSON. */
 export function parseJsonBody(body: Uint8Array | null, contentType: string | null): unknown {
   if (!body || body.byteLength === 0) return null;
   const looksJson = (contentType ?? "").includes("json") || body[0] === 0x7b || body[0] === 0x5b;
   if (!looksJson) return null;
+  let text: string;
   try {
-    return JSON.parse(new TextDecoder().decode(body));
+    text = strictUtf8.decode(body);
+  } catch {
+    throw new GatewayError(400, "invalid_request", "Malformed JSON body: it is not valid UTF-8");
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
   } catch (error) {
     throw new GatewayError(400, "invalid_request", `Malformed JSON body: ${(error as Error).message}`);
   }
+  if (typeof json === "object" && json !== null && nestsDeeperThan(body, MAX_JSON_DEPTH)) {
+    throw new GatewayError(400, "invalid_request", `JSON body nests deeper than ${MAX_JSON_DEPTH} levels`);
+  }
+  return json;
 }

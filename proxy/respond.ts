@@ -37,16 +37,29 @@ export function readUpstreamBody(upstream: UpstreamReply): Promise<Uint8Array> {
   });
 }
 
-export function respondWithJson(upstream: UpstreamReply, bodyBytes: Uint8Array, adapter: ProviderAdapter, context: ProxyRequestContext): ProxyReply {
+/** A JSON media type (application/json, application/problem+json), not NDJSON or JSON-lines. */
+const JSON_MEDIA_TYPE = /^\s*application\/([\w.-]+\+)?json\s*(;|$)/i;
+
+/**
+ * A success whose body says it is JSON must be JSON: garbage under a 200 (a proxy's
+ * HTML error page, a body cut at a content-length boundary) is an upstream fault, not
+ * an answer. Returns the parsed body, `undefined` when there is nothing to check, and
+ * throws when it does not parse.
+ */
+export function parseUpstreamJson(upstream: UpstreamReply, bodyBytes: Uint8Array): unknown {
+  if (upstream.status >= 400 || bodyBytes.byteLength === 0 || !JSON_MEDIA_TYPE.test(upstream.headers.get("content-type") ?? "")) return undefined;
+  return JSON.parse(decoder.decode(bodyBytes));
+}
+
+/** `parsed` is the body as parseUpstreamJson read it (undefined when it was not JSON to read). */
+export function respondWithJson(upstream: UpstreamReply, bodyBytes: Uint8Array, parsed: unknown, adapter: ProviderAdapter, context: ProxyRequestContext): ProxyReply {
   context.markFirstByte();
   const headers = clientResponseHeaders(upstream.headers);
-  if (upstream.status < 400 && (upstream.headers.get("content-type") ?? "").includes("json")) {
-    try {
-      context.responseJson = JSON.parse(decoder.decode(bodyBytes)); // kept for telemetry's content capture
-      context.usage = adapter.usageFromJson(context.responseJson);
-    } catch {
-      // Not JSON after all: forwarded untouched, metered as no usage.
-    }
+  if (upstream.status < 400 && parsed !== undefined) {
+    context.responseJson = parsed; // kept for telemetry's content capture
+    context.usage = adapter.usageFromJson(parsed);
+    headers["x-gateway-cost-usd"] = microsToUsd(context.priceUsage()).toFixed(6);
+  } else if (upstream.status < 400 && (upstream.headers.get("content-type") ?? "").includes("json")) {
     headers["x-gateway-cost-usd"] = microsToUsd(context.priceUsage()).toFixed(6);
   } else if (upstream.status >= 400) {
     context.errorCode ??= "upstream_error";
@@ -113,6 +126,15 @@ export function respondWithStream(
         return;
       }
       const tail = observer.flush();
+      if (!observer.completed()) {
+        // A clean end without the protocol's ending ([DONE], message_stop, …): the upstream
+        // cut the answer short. The client must not take the partial answer for a whole one.
+        const message = "Upstream stream ended before its end marker: the answer is incomplete";
+        end("upstream_error", message);
+        if (tail.byteLength) yield tail;
+        yield adapter.streamErrorEvent(message);
+        return;
+      }
       end("completed");
       if (tail.byteLength) yield tail;
     } finally {

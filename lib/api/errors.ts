@@ -8,7 +8,9 @@ export const API_ERROR_STATUS = {
   unauthorized: 401,
   forbidden: 403,
   not_found: 404,
+  method_not_allowed: 405,
   conflict: 409,
+  request_too_large: 413,
   too_many_requests: 429,
   internal_error: 500,
 } as const;

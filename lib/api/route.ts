@@ -6,6 +6,8 @@ import type { z } from "zod";
 import { ApiError, errorResponse } from "./errors";
 import { resolveCaller, type Caller } from "./caller";
 import type { Operation } from "./operation";
+import { readCappedJson } from "./request-body";
+import { assertSameOriginMutation } from "./same-origin";
 
 export interface RouteContext<Body, Query> {
   request: Request;
@@ -23,6 +25,7 @@ export function apiRoute<Body extends z.ZodType, Query extends z.ZodType>(
 ): (request: Request, context: NextRouteContext) => Promise<Response> {
   return async (request, context) => {
     try {
+      assertSameOriginMutation(request);
       const caller = operation.public ? (undefined as unknown as Caller) : await resolveCaller(request);
       if (operation.admin && caller.role !== "admin") {
         throw new ApiError("forbidden", "Only an admin of this organization can do this");
@@ -31,7 +34,7 @@ export function apiRoute<Body extends z.ZodType, Query extends z.ZodType>(
         Object.entries((await context?.params) ?? {}).map(([name, value]) => [name, Array.isArray(value) ? value.join("/") : value]),
       );
       const query = operation.query ? parseWith(operation.query, queryObject(request), "invalid_query") : undefined;
-      const body = operation.body ? parseWith(operation.body, await readJson(request), "invalid_body") : undefined;
+      const body = operation.body ? parseWith(operation.body, await readCappedJson(request), "invalid_body") : undefined;
       const result = await handler({ request, caller, body, query, params } as RouteContext<z.infer<Body>, z.infer<Query>>);
       if (result instanceof Response) return result;
       if (result === undefined) return new Response(null, { status: 204 });
@@ -46,16 +49,6 @@ export function apiRoute<Body extends z.ZodType, Query extends z.ZodType>(
 
 function queryObject(request: Request): Record<string, string> {
   return Object.fromEntries(new URL(request.url).searchParams.entries());
-}
-
-async function readJson(request: Request): Promise<unknown> {
-  const text = await request.text();
-  if (text.trim() === "") return {};
-  try {
-    return JSON.parse(text);
-  } catch {
-    throw new ApiError("invalid_body", "The request body is not valid JSON");
-  }
 }
 
 function parseWith<T extends z.ZodType>(schema: T, input: unknown, code: "invalid_body" | "invalid_query"): z.infer<T> {

@@ -1,6 +1,8 @@
 // The token endpoint answers errors the way OAuth clients expect (RFC 6749
 // §5.2, RFC 8628 §3.5): 400 with {"error","error_description"}, not the
 // management API's {"error":{...}} shape.
+import { ApiError } from "../api/errors";
+import { readCappedText } from "../api/request-body";
 
 export type OAuthErrorCode =
   | "invalid_request"
@@ -32,7 +34,12 @@ export function oauthErrorResponse(error: OAuthError, extra: Record<string, unkn
 
 /** An OAuth request body: form-encoded (what RFC 6749 clients send) or JSON. */
 export async function readOAuthParameters(request: Request): Promise<Record<string, string>> {
-  const text = await request.text();
+  let text: string;
+  try {
+    text = await readCappedText(request);
+  } catch (error) {
+    throw new OAuthError("invalid_request", (error as Error).message, error instanceof ApiError ? error.status : 400);
+  }
   if (text.trim() === "") return {};
   const contentType = request.headers.get("content-type") ?? "";
   if (contentType.includes("application/json") || text.trimStart().startsWith("{")) {

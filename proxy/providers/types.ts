@@ -76,6 +76,12 @@ export interface StreamObserver {
   usage(): UsageCounts | null;
   /** Output text seen so far, for estimating usage when the stream had none. */
   outputText(): string;
+  /**
+   * True once the protocol's own ending went by ([DONE], a finish reason,
+   * message_stop, response.completed, messageStop, or an error event the upstream
+   * sent itself). A stream that ends cleanly without one was cut short upstream.
+   */
+  completed(): boolean;
 }
 
 export interface ProviderAdapter {

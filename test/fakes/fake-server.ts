@@ -47,6 +47,10 @@ export interface FakeBehaviour {
   delayMs?: number;
   /** Streams: destroy the connection after writing this many events. JSON: after half the body. */
   dieAfterChunks?: number;
+  /** Streams: end the answer cleanly (no error, no reset) after this many events, as an upstream that cuts its stream short. */
+  endAfterChunks?: number;
+  /** JSON: answer with the status and headers of a success but a body that is not JSON. */
+  invalidJson?: boolean;
   /** Pause between stream events. */
   chunkIntervalMs?: number;
   /** Fixed usage numbers (missing fields take DEFAULT_FAKE_USAGE's). */
@@ -217,7 +221,7 @@ function createExchange(request: RecordedRequest, behaviour: FakeBehaviour, resp
     answerModel: (fallback) => behaviour.responseModel ?? requestedModel ?? fallback,
 
     async sendJson(status, body, headers = {}) {
-      const text = JSON.stringify(body);
+      const text = behaviour.invalidJson && status < 400 ? '{"id": "cut", <html>502 Bad Gateway</html>' : JSON.stringify(body);
       response.writeHead(status, { "content-type": "application/json", ...headers, ...extraHeaders });
       if (behaviour.dieAfterChunks !== undefined) {
         response.write(text.slice(0, Math.floor(text.length / 2)));
@@ -245,6 +249,7 @@ function createExchange(request: RecordedRequest, behaviour: FakeBehaviour, resp
           response.socket?.destroy();
           return;
         }
+        if (behaviour.endAfterChunks !== undefined && index >= behaviour.endAfterChunks) break;
         response.write(event);
       }
       response.end();

@@ -73,6 +73,10 @@ export interface TestGateway {
 /** Calls the management route handler for `request` the way Next would (404 when none matches). */
 /** /api/v1 over real HTTP (for a CLI in another process): node:http → Web Request → the route handler → back. */
 async function serveApiRequest(incoming: IncomingMessage, outgoing: ServerResponse): Promise<void> {
+  // What server.ts refuses before Next sees a request, refused here the same way.
+  const { refuseMalformedRequest } = await import("@/lib/api/request-guard");
+  const refusal = refuseMalformedRequest(incoming.method, incoming.url);
+  if (refusal) return void outgoing.writeHead(refusal.status, refusal.headers).end(refusal.body);
   const chunks: Buffer[] = [];
   for await (const chunk of incoming) chunks.push(chunk as Buffer);
   const headers = new Headers();
@@ -106,7 +110,12 @@ export async function startTestGateway(options: TestGatewayOptions = {}): Promis
   const { createDualProtocolServer } = await import("@/proxy/dual-protocol-server");
   const serve = (incoming: Parameters<typeof serveWithEngine>[1], outgoing: Parameters<typeof serveWithEngine>[2]) =>
     options.serveApi && (incoming.url ?? "/").startsWith("/api/")
-      ? void serveApiRequest(incoming as IncomingMessage, outgoing as ServerResponse)
+      ? void serveApiRequest(incoming as IncomingMessage, outgoing as ServerResponse).catch((error) => {
+          // Next answers a route handler that throws with a bare 500: so does this stand-in.
+          console.error("[test api]", error);
+          if (!outgoing.headersSent) (outgoing as ServerResponse).writeHead(500).end();
+          else outgoing.destroy();
+        })
       : serveWithEngine(handleProxy, incoming, outgoing);
   const { refuseUpgrade } = await import("@/proxy/upgrade");
   const server = createDualProtocolServer(serve, serve, (incoming, socket) => {

@@ -17,6 +17,8 @@ class AnthropicStreamState {
   private responseId: string | undefined;
   private stopReason: string | undefined;
   private readonly textParts: string[] = [];
+  /** message_stop, or an error event the upstream sent itself. */
+  private ended = false;
 
   /** Anthropic's OpenAI-compatible chat/completions streams OpenAI chunks (no `type`). */
   private readonly openAIChunks = new OpenAIStreamState();
@@ -31,6 +33,7 @@ class AnthropicStreamState {
     const parsed = anthropicStreamEventSchema.safeParse(json);
     if (!parsed.success) return;
     const { type, message, delta, usage } = parsed.data;
+    if (type === "message_stop" || type === "error") this.ended = true;
     if (type === "message_start" && message) {
       if (message.model) this.model = message.model;
       if (message.id) this.responseId = message.id;
@@ -62,6 +65,10 @@ class AnthropicStreamState {
   outputText(): string {
     return this.textParts.join("") + this.openAIChunks.outputText();
   }
+
+  completed(): boolean {
+    return this.ended || this.openAIChunks.completed();
+  }
 }
 
 export function createAnthropicStreamObserver(options: { injectedUsage: boolean } = { injectedUsage: false }): StreamObserver {
@@ -89,5 +96,6 @@ export function createAnthropicStreamObserver(options: { injectedUsage: boolean 
     },
     usage: () => state.usage(),
     outputText: () => state.outputText(),
+    completed: () => state.completed(),
   };
 }

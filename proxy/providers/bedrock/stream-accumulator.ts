@@ -25,6 +25,8 @@ export class BedrockStreamAccumulator {
   private responseId: string | undefined;
   private readonly finishReasons: string[] = [];
   private output = "";
+  /** A Converse metadata event, Bedrock's invocation metrics, message_stop or an exception: the stream's own ending. */
+  private ended = false;
 
   /** One Converse-stream event, by its `:event-type`. */
   addConverseEvent(eventType: string, payload: unknown): void {
@@ -32,7 +34,10 @@ export class BedrockStreamAccumulator {
     if (!body) return;
     if (eventType === "contentBlockDelta") this.addDeltaText(body.delta);
     else if (eventType === "messageStop") this.addFinishReason(body.stopReason);
-    else if (eventType === "metadata") this.modelCounts = countsFromConverseUsage(body.usage) ?? this.modelCounts;
+    else if (eventType === "metadata") {
+      this.ended = true;
+      this.modelCounts = countsFromConverseUsage(body.usage) ?? this.modelCounts;
+    }
   }
 
   /** One model-native event decoded from an invoke-with-response-stream chunk. */
@@ -40,7 +45,10 @@ export class BedrockStreamAccumulator {
     const body = objectOrNull(payload);
     if (!body) return;
     const metrics = invocationMetricsSchema.safeParse(body["amazon-bedrock-invocationMetrics"]);
-    if (metrics.success) this.metricsCounts = countsFromInvocationMetrics(metrics.data) ?? this.metricsCounts;
+    if (metrics.success) {
+      this.ended = true; // Bedrock appends its metrics to the last chunk
+      this.metricsCounts = countsFromInvocationMetrics(metrics.data) ?? this.metricsCounts;
+    }
 
     if (typeof body.type === "string") this.addAnthropicEvent(body);
     // Amazon Nova streams Converse-shaped events, one key per chunk.
@@ -82,6 +90,15 @@ export class BedrockStreamAccumulator {
     return this.output;
   }
 
+  endedWithException(): void {
+    this.ended = true;
+  }
+
+  /** Also a finish reason: a stream without metrics or metadata still said it was done. */
+  completed(): boolean {
+    return this.ended || this.finishReasons.length > 0;
+  }
+
   private addDeltaText(delta: unknown): void {
     const body = objectOrNull(delta);
     if (!body) return;
@@ -103,6 +120,8 @@ export class BedrockStreamAccumulator {
     } else if (event.type === "message_delta") {
       this.addFinishReason(objectOrNull(event.delta)?.stop_reason);
       this.addAnthropicUsage(event.usage);
+    } else if (event.type === "message_stop") {
+      this.ended = true;
     } else if (event.type === "content_block_delta") {
       const delta = objectOrNull(event.delta);
       this.output += text(delta?.text) + text(delta?.thinking);

@@ -16,7 +16,10 @@ function parseJson(bytes: Uint8Array): unknown {
 }
 
 function readMessage(message: EventStreamMessage, accumulator: BedrockStreamAccumulator): void {
-  if (message.headers[":message-type"] !== "event") return; // exceptions carry no usage
+  if (message.headers[":message-type"] !== "event") {
+    accumulator.endedWithException(); // exceptions carry no usage, but they are the stream's own ending
+    return;
+  }
   const eventType = message.headers[":event-type"];
   if (typeof eventType !== "string") return;
   const payload = parseJson(message.payload);
@@ -44,5 +47,6 @@ export function createBedrockStreamObserver(): StreamObserver {
     flush: () => new Uint8Array(0),
     usage: () => accumulator.usage(),
     outputText: () => accumulator.outputText(),
+    completed: () => accumulator.completed(),
   };
 }

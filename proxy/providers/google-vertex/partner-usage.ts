@@ -55,5 +55,6 @@ export function createVertexStreamObserver(options: { contentType: string }): St
     },
     usage: () => chosen?.usage() ?? null,
     outputText: () => chosen?.outputText() ?? "",
+    completed: () => chosen?.completed() ?? false,
   };
 }

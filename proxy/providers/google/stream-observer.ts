@@ -65,5 +65,6 @@ export function createGeminiStreamObserver(options: { contentType: string }): St
     },
     usage: () => accumulator.usage(),
     outputText: () => accumulator.outputText(),
+    completed: () => accumulator.completed(),
   };
 }

@@ -49,8 +49,10 @@ export class GeminiResponseAccumulator {
   private responseId: string | undefined;
   private readonly finishReasonByCandidate = new Map<number, string>();
   private text = "";
+  private sawError = false;
 
   add(value: unknown): void {
+    if (typeof value === "object" && value !== null && "error" in value) this.sawError = true;
     const parsed = geminiResponseSchema.safeParse(value);
     if (!parsed.success) return;
     const response = parsed.data;
@@ -81,6 +83,11 @@ export class GeminiResponseAccumulator {
 
   outputText(): string {
     return this.text;
+  }
+
+  /** Gemini has no end marker: its last chunk carries the finish reason (or the stream reports an error). */
+  completed(): boolean {
+    return this.sawError || this.finishReasonByCandidate.size > 0;
   }
 }
 

@@ -28,11 +28,18 @@ export class OpenAIStreamState {
   private responseId: string | undefined;
   private readonly finishReasons = new Map<number, string>();
   private readonly textParts: string[] = [];
+  /** [DONE], a Responses terminal event, or an error the upstream reported itself. */
+  private ended = false;
 
   /** Reads one event; returns true when it is a usage-only chunk (no choices, carries usage). */
   observe(event: SseEvent): boolean {
+    if (event.data === "[DONE]") {
+      this.ended = true;
+      return false;
+    }
     const json = parseEventJson(event);
     if (json === undefined) return false;
+    if (event.event === "error" || (typeof json === "object" && json !== null && "error" in json)) this.ended = true;
     const responsesEvent = readResponsesEvent(json);
     if (responsesEvent && responsesEvent.type.startsWith("response.")) {
       this.observeResponsesEvent(responsesEvent.type, responsesEvent.delta, responsesEvent.response);
@@ -72,6 +79,7 @@ export class OpenAIStreamState {
     const counts = mapOpenAIUsage(response.usage);
     if (counts) this.counts = counts;
     if (type === "response.completed" || type === "response.incomplete" || type === "response.failed") {
+      this.ended = true;
       const reason = responsesFinishReason(response);
       if (reason) this.finishReasons.set(0, reason);
     }
@@ -90,6 +98,11 @@ export class OpenAIStreamState {
 
   outputText(): string {
     return this.textParts.join("");
+  }
+
+  /** A chunk with a finish reason counts too: some OpenAI-compatible servers never send [DONE]. */
+  completed(): boolean {
+    return this.ended || this.finishReasons.size > 0;
   }
 }
 
@@ -122,6 +135,7 @@ export function createOpenAIStreamObserver(options: { injectedUsage: boolean }):
     },
     usage: () => state.usage(),
     outputText: () => state.outputText(),
+    completed: () => state.completed(),
   };
 }
 
