@@ -23,6 +23,13 @@ export function microsToUsdOrNull(micros: bigint | null | undefined): number | n
   return micros === null || micros === undefined ? null : microsToUsd(micros);
 }
 
+/** Exact decimal text of micro-USD, e.g. 123n → "0.000123", -2_500_000n → "-2.500000" (for CSV, never a float). */
+export function microsToDecimalText(micros: bigint): string {
+  const sign = micros < 0n ? "-" : "";
+  const absolute = micros < 0n ? -micros : micros;
+  return `${sign}${absolute / MICROS_PER_USD}.${(absolute % MICROS_PER_USD).toString().padStart(6, "0")}`;
+}
+
 /** "$5.00" style text for messages and the dashboard. Small amounts keep more digits. */
 export function formatUsd(micros: bigint | number): string {
   const usd = typeof micros === "bigint" ? microsToUsd(micros) : micros;

@@ -97,7 +97,7 @@ async function proxy(request: ProxyIncoming, url: URL, routeSlug: string, upstre
   const info = firstAdapter.requestInfo(upstreamPath, url.search, json);
   context.info = info;
 
-  const candidates = pricedCandidates(orderedProviders(route), info);
+  const candidates = pricedCandidates(orderedProviders(route), info, key, request.method);
   context.reservation = await reserveForRequest({ store: counterStore, requestId: context.requestId, key, providers: candidates, info, requestBytes: context.requestBytes });
   return forwardWithFailover(request, url, upstreamPath, body, json, candidates, context, { type: firstAdapter.type, info });
 }

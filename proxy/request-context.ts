@@ -216,7 +216,7 @@ export class ProxyRequestContext {
 const FREE_OPERATIONS = new Set(["count_tokens", "list_models", "get_model"]);
 const ESTIMATED_OPERATIONS = new Set(["chat", "text_completion", "embeddings", "transcription"]);
 
-function isBilledOperation(operation: string | undefined): boolean {
+export function isBilledOperation(operation: string | undefined): boolean {
   return operation === undefined || !FREE_OPERATIONS.has(operation);
 }
 

@@ -8,17 +8,37 @@ import { formatUsd } from "@/lib/money";
 import { estimateWorstCaseMicros, isModelPriced } from "@/lib/pricing";
 import { GatewayError } from "./errors";
 import type { RequestInfo } from "./providers/types";
+import { isBilledOperation } from "./request-context";
 
-/** Members that may serve this model; throws model_not_priced when none may. */
-export function pricedCandidates(providers: ResolvedProvider[], info: RequestInfo): ResolvedProvider[] {
-  if (!info.model || info.operation === "count_tokens") return providers;
-  const allowed = providers.filter(
-    (provider) => !provider.requirePricing || isModelPriced(provider.pricing, info.model),
-  );
-  if (!allowed.length) {
-    throw new GatewayError(400, "model_not_priced", `Model '${info.model}' has no price on this route, and the provider requires pricing`);
+// Methods that only read: an unknown path read this way (a file, a batch's status) creates no billable work.
+const READ_METHODS = new Set(["GET", "HEAD", "OPTIONS", "DELETE"]);
+
+/**
+ * Members that may serve this request; throws model_not_priced when none may.
+ * A member needs a price for the model when it requires pricing, draws on the
+ * prepaid balance, or a USD limit applies to the key: an unpriced model would
+ * otherwise be metered at $0 and spend past the limit without bound. A path the
+ * adapter cannot meter ("other") is refused on such members unless it only reads.
+ */
+export function pricedCandidates(providers: ResolvedProvider[], info: RequestInfo, key: CachedKey, method: string): ResolvedProvider[] {
+  if (!isBilledOperation(info.operation)) return providers;
+  const unknownOperation = info.operation === "other";
+  if (unknownOperation ? READ_METHODS.has(method) : !info.model) return providers;
+  const usdLimitApplies = limitChecks(key, new Date()).length > 0;
+  const allowed = providers.filter((provider) => {
+    if (!provider.requirePricing && !provider.builtin && !usdLimitApplies) return true;
+    return !unknownOperation && isModelPriced(provider.pricing, info.model);
+  });
+  if (allowed.length) return allowed;
+  const why = usdLimitApplies ? "a spending limit applies to this key" : "the provider requires pricing";
+  if (unknownOperation) {
+    throw new GatewayError(400, "model_not_priced", `The gateway cannot meter this operation, and ${why}; call a metered operation (see the README's metering table) or use a key without a USD limit on a provider that does not require pricing`);
   }
-  return allowed;
+  throw new GatewayError(
+    400,
+    "model_not_priced",
+    `Model '${info.model}' has no price on this route, and ${why}; set a custom price for it or a fallback price on the provider (the provider's prices in the dashboard, or "prices" / "fallbackPrice" with PATCH /api/v1/providers/{slug})`,
+  );
 }
 
 export async function reserveForRequest(options: {

@@ -17,7 +17,7 @@ import { testProviderConnectionOperation } from "../providers/test-connection";
 import { listRoutesOperation } from "../routes/operations";
 import { getOverviewOperation } from "../overview/operations";
 import { getUsageOperation, listUsageOperation } from "../usage/operations";
-import { getSpendingOperation } from "../spending/operations";
+import { exportSpendingOperation, getSpendingOperation } from "../spending/operations";
 import * as cli from "../cli-sessions/operations";
 
 // Domain modules also export schemas; only operation objects are kept.
@@ -38,6 +38,7 @@ export const allOperations: Operation[] = ([
   listUsageOperation,
   getUsageOperation,
   getSpendingOperation,
+  exportSpendingOperation,
   getOverviewOperation,
   ...Object.values(managementTokens),
   listAuditLogOperation,

@@ -1,5 +1,5 @@
 import { defineOperation } from "../api/operation";
-import { spendingQuerySchema, spendingResponseSchema } from "./schemas";
+import { spendingExportQuerySchema, spendingQuerySchema, spendingResponseSchema } from "./schemas";
 
 export const getSpendingOperation = defineOperation({
   method: "GET",
@@ -8,4 +8,13 @@ export const getSpendingOperation = defineOperation({
   tag: "Spending",
   query: spendingQuerySchema,
   response: spendingResponseSchema,
+});
+
+export const exportSpendingOperation = defineOperation({
+  method: "GET",
+  path: "/api/v1/spending/export",
+  summary:
+    "Reconciliation export (CSV): one row per UTC day × provider × model with requests, input, output, cache read, cache write and reasoning tokens and the exact cost in USD (members: their own usage)",
+  tag: "Spending",
+  query: spendingExportQuerySchema,
 });

@@ -51,3 +51,13 @@ export const spendingResponseSchema = z.object({
 export type SpendingPoint = z.infer<typeof spendingPointSchema>;
 export type SpendingBreakdownRow = z.infer<typeof spendingBreakdownRowSchema>;
 export type SpendingReport = z.infer<typeof spendingResponseSchema>;
+
+export const SPENDING_EXPORT_FORMATS = ["csv"] as const;
+
+export const spendingExportQuerySchema = z.object({
+  from: isoInstantSchema("from").optional().describe("Start (inclusive; rollups are hourly, so from the start of its hour); default 30 days before `to`"),
+  to: isoInstantSchema("to").optional().describe("End (exclusive); default now"),
+  format: z.enum(SPENDING_EXPORT_FORMATS, { error: `format must be one of ${SPENDING_EXPORT_FORMATS.join(", ")}` }).default("csv"),
+});
+
+export type SpendingExportQuery = z.infer<typeof spendingExportQuerySchema>;

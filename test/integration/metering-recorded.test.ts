@@ -4,30 +4,19 @@
 // are billed from the usage they state, an OVHcloud-hosted model gets
 // OVHcloud's price (the provider's base URL goes to genai-prices). The client
 // gets the recorded bytes each time.
-import { existsSync, readFileSync } from "node:fs";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { useTestDatabase } from "../helpers/test-database";
 import type { TestGateway } from "../helpers/gateway";
 import { startGatewayWithProviders, usageRowOf } from "../helpers/provider-scenario";
 import { startReplayUpstream, type ReplayResponse, type ReplayServer } from "../fakes/replay-upstream";
 import { startFakeGemini, type FakeGeminiServer } from "../fakes/google-upstream";
+import { loadCassettes, type Cassette } from "../helpers/cassettes";
 import { microsToUsd } from "@/lib/money";
 import { priceRequest } from "@/lib/pricing";
 
 useTestDatabase();
 
-interface Cassette {
-  name: string;
-  request: { path: string; query: string; body: string };
-  response: { status: number; headers: Record<string, string>; bodyText?: string };
-}
-
-// ../shared beside the checkout (CI, the main checkout); a worktree two levels down finds it one level higher.
-const CASSETTE_FILE = ["../../../shared", "../../../../shared"]
-  .map((folder) => path.resolve(import.meta.dirname, folder, "peer-fixtures/pydantic-ai-gateway-cassettes.json"))
-  .find((file) => existsSync(file))!;
-const CASSETTES: Cassette[] = JSON.parse(readFileSync(CASSETTE_FILE, "utf8")).cassettes;
+const CASSETTES = loadCassettes();
 const cassette = (name: string) => CASSETTES.find((entry) => entry.name.startsWith(name))!;
 
 let gateway: TestGateway;

@@ -130,7 +130,9 @@ describe("refusals that retrying cannot fix", () => {
 
     const anthropic = new Anthropic({ baseURL: `${gateway.proxyUrl}/good`, apiKey: limited.body.secret, maxRetries: 3 });
     const anthropicError = await anthropic.messages.create({ model: "gpt-4o-mini", max_tokens: 5, messages: [{ role: "user", content: "Hi" }] }).catch((caught) => caught);
-    expect(anthropicError.status).toBe(429);
+    // v1/messages is no operation of an OpenAI-type route: with a USD limit on the key it cannot be metered, so it is refused.
+    expect(anthropicError.status).toBe(400);
+    expect(anthropicError.headers.get("x-should-retry")).toBe("false");
     await flushUsage();
     expect((await gateway.api("GET", `/api/v1/usage?key=${limited.body.id}&limit=10`)).body.items).toHaveLength(2);
   });

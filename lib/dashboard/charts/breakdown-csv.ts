@@ -1,7 +1,7 @@
 // The Spending breakdown as CSV (RFC 4180): a header, one line per row,
 // CRLF line ends, fields quoted when they hold a comma, quote or line break.
 // Cost is written in exact USD with 6 decimals (micro-USD), as stored.
-import { usdToMicros } from "@/lib/money";
+import { microsToDecimalText, usdToMicros } from "@/lib/money";
 import type { SpendingBreakdownRow, SpendingGroup } from "@/lib/spending/schemas";
 
 /** Quote one field. Text that a spreadsheet would run as a formula is defused with a leading apostrophe. */
@@ -14,10 +14,7 @@ export function csvField(value: string | number | null): string {
 
 /** Exact decimal text of a USD amount, e.g. 0.000123 → "0.000123", -2.5 → "-2.500000". */
 export function usdDecimal(usd: number): string {
-  const micros = usdToMicros(usd);
-  const sign = micros < 0n ? "-" : "";
-  const absolute = micros < 0n ? -micros : micros;
-  return `${sign}${absolute / 1_000_000n}.${(absolute % 1_000_000n).toString().padStart(6, "0")}`;
+  return microsToDecimalText(usdToMicros(usd));
 }
 
 export function breakdownToCsv(rows: readonly SpendingBreakdownRow[], groupBy: SpendingGroup): string {
