@@ -11,14 +11,19 @@ const TONE_CLASSES: Record<LimitTone, string> = {
 interface MeterProps {
   /** 0…1 */
   value: number;
+  /** 0…1 drawn lighter after value: an amount held but not yet spent. */
+  extra?: number;
   label: string;
   tone?: LimitTone;
   color?: string;
   className?: string;
 }
 
-export function Meter({ value, label, tone = "normal", color, className = "" }: MeterProps) {
-  const percent = Math.round(Math.min(Math.max(value, 0), 1) * 1000) / 10;
+const toPercent = (share: number) => Math.round(Math.min(Math.max(share, 0), 1) * 1000) / 10;
+
+export function Meter({ value, extra = 0, label, tone = "normal", color, className = "" }: MeterProps) {
+  const percent = toPercent(value);
+  const extraPercent = Math.min(toPercent(extra), 100 - percent);
   return (
     <div
       role="meter"
@@ -26,12 +31,13 @@ export function Meter({ value, label, tone = "normal", color, className = "" }: 
       aria-valuemin={0}
       aria-valuemax={100}
       aria-valuenow={percent}
-      className={`h-1.5 w-full overflow-hidden rounded-full bg-surface-muted ${className}`}
+      className={`flex h-1.5 w-full overflow-hidden rounded-full bg-surface-muted ${className}`}
     >
       <div
         className={`h-full rounded-full transition-[width] ${color ? "" : TONE_CLASSES[tone]}`}
         style={{ width: `${percent}%`, ...(color ? { backgroundColor: color } : {}) }}
       />
+      {extraPercent > 0 && <div className={`h-full opacity-40 ${color ? "" : TONE_CLASSES[tone]}`} style={{ width: `${extraPercent}%`, ...(color ? { backgroundColor: color } : {}) }} />}
     </div>
   );
 }

@@ -17,7 +17,7 @@ import { testProviderConnectionOperation } from "../providers/test-connection";
 import { listRoutesOperation } from "../routes/operations";
 import { getOverviewOperation } from "../overview/operations";
 import { getUsageOperation, listUsageOperation } from "../usage/operations";
-import { exportSpendingOperation, getSpendingOperation } from "../spending/operations";
+import { exportSpendingOperation, getKeyHoldsOperation, getSpendingOperation } from "../spending/operations";
 import * as cli from "../cli-sessions/operations";
 
 // Domain modules also export schemas; only operation objects are kept.
@@ -39,6 +39,7 @@ export const allOperations: Operation[] = ([
   getUsageOperation,
   getSpendingOperation,
   exportSpendingOperation,
+  getKeyHoldsOperation,
   getOverviewOperation,
   ...Object.values(managementTokens),
   listAuditLogOperation,

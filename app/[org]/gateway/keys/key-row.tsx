@@ -7,6 +7,7 @@ import { useOrganization } from "@/components/organization-context";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import type { KeyResponse } from "@/lib/keys/schemas";
+import type { KeyHoldsItem } from "@/lib/spending/key-holds-schemas";
 import { LimitBars } from "./limit-bars";
 
 const STATUS = {
@@ -20,6 +21,8 @@ const DATE = new Intl.DateTimeFormat("en-US", { month: "short", day: "numeric", 
 
 export interface KeyRowProps {
   apiKey: KeyResponse;
+  /** Held room and today's refusals; null when there are none (or not loaded yet). */
+  holds: KeyHoldsItem | null;
   showOwner: boolean;
   onReveal: () => void;
   onEdit: () => void;
@@ -28,7 +31,7 @@ export interface KeyRowProps {
   toggling: boolean;
 }
 
-export function KeyRow({ apiKey, showOwner, onReveal, onEdit, onToggle, onRevoke, toggling }: KeyRowProps) {
+export function KeyRow({ apiKey, holds, showOwner, onReveal, onEdit, onToggle, onRevoke, toggling }: KeyRowProps) {
   const { slug } = useOrganization();
   const status = STATUS[apiKey.status];
   const revoked = apiKey.status === "revoked";
@@ -87,7 +90,7 @@ export function KeyRow({ apiKey, showOwner, onReveal, onEdit, onToggle, onRevoke
           </div>
         )}
       </div>
-      {!revoked && <LimitBars apiKey={apiKey} />}
+      {!revoked && <LimitBars apiKey={apiKey} holds={holds} />}
     </li>
   );
 }

@@ -15,7 +15,7 @@ import { KeyRow } from "./key-row";
 import { KindTabs, type KeyKind } from "./kind-tabs";
 import { RevealKeyDialog } from "./reveal-key-dialog";
 import { forgetKeySecret } from "./use-key-secret";
-import { useKeys, useRevokeKey, useUpdateKey } from "./use-keys";
+import { useKeyHolds, useKeys, useRevokeKey, useUpdateKey } from "./use-keys";
 
 const EMPTY_TEXT: Record<KeyKind, { title: string; text: string }> = {
   project: { title: "No project keys yet", text: "Project keys belong to an application rather than a person. Create one per service so you can limit and revoke them separately." },
@@ -28,6 +28,7 @@ export function KeysPageClient() {
   const [kind, setKind] = useState<KeyKind>(isAdmin ? "project" : "personal");
   const [showRevoked, setShowRevoked] = useState(false);
   const keys = useKeys({ includeRevoked: showRevoked });
+  const holds = useKeyHolds();
   const update = useUpdateKey();
   const revoke = useRevokeKey();
   const [creating, setCreating] = useState(false);
@@ -51,6 +52,7 @@ export function KeysPageClient() {
           <KeyRow
             key={key.id}
             apiKey={key}
+            holds={holds.data?.get(key.id) ?? null}
             showOwner={isAdmin}
             onReveal={() => setRevealing(key)}
             onEdit={() => setEditing(key)}

@@ -8,6 +8,7 @@ import { useOrganization } from "@/components/organization-context";
 import { apiFetch } from "@/lib/dashboard/api-fetch";
 import type { CreateKeyInput, KeyResponse, UpdateKeyInput } from "@/lib/keys/schemas";
 import type { MemberResponse } from "@/lib/members/schemas";
+import type { KeyHoldsItem, KeyHoldsReport } from "@/lib/spending/key-holds-schemas";
 import { rememberKeySecret } from "./use-key-secret";
 
 export type CreatedKey = KeyResponse & { secret: string };
@@ -25,6 +26,18 @@ export function useKeys(options: { includeRevoked?: boolean } = {}) {
   return useQuery({
     queryKey: [...keysQueryKey(slug), { includeRevoked }],
     queryFn: ({ signal }) => apiFetch<KeyResponse[]>(slug, `keys${includeRevoked ? "?includeRevoked=true" : ""}`, { signal }),
+  });
+}
+
+/** Per key: room held by running proxies and today's refusals; refreshed with the keys. */
+export function useKeyHolds() {
+  const { slug } = useOrganization();
+  return useQuery({
+    queryKey: [...keysQueryKey(slug), "holds"],
+    queryFn: async ({ signal }) => {
+      const report = await apiFetch<KeyHoldsReport>(slug, "spending/keys", { signal });
+      return new Map<string, KeyHoldsItem>(report.items.map((item) => [item.keyId, item]));
+    },
   });
 }
 
