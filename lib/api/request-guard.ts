@@ -1,7 +1,7 @@
 // What the dashboard's server refuses before Next sees a request (server.ts):
 // methods no page or route handler serves (TRACE, CONNECT, WebDAV verbs) and
 // paths with broken percent-encoding both made Next answer 500. They get a 405
-// or 400 in the management API's error shape instead.
+// or 400 in the management API's error shape instead, as do NUL characters.
 const SERVED_METHODS = new Set(["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]);
 const ALLOW = [...SERVED_METHODS].join(", ");
 
@@ -20,6 +20,9 @@ export function refuseMalformedRequest(method: string | undefined, target: strin
   if (!SERVED_METHODS.has(method ?? "")) {
     return refusal(405, "method_not_allowed", `Method ${method} is not supported`, { allow: ALLOW });
   }
+  // A NUL character reaches no valid resource, and PostgreSQL refuses it in text
+  // parameters (a 500 from the database driver): refused wherever it appears.
+  if (/%00/.test(target ?? "")) return refusal(400, "bad_request", "The request target contains a NUL character (%00)");
   const path = (target ?? "/").split("?")[0];
   if (path.includes("%")) {
     try {

@@ -52,7 +52,7 @@ describe("requests Next would have answered with 500", () => {
     expect(JSON.parse(answer.text).error.code).toBe("method_not_allowed");
   });
 
-  it.each(["/api/v1/keys/%ff", "/api/v1/providers/%zz", "/api/v1/routing-groups/%E0%A4%A", "/api/v1/%"])("%s is 400 bad_request", async (path) => {
+  it.each(["/api/v1/keys/%ff", "/api/v1/providers/%zz", "/api/v1/routing-groups/%E0%A4%A", "/api/v1/%", "/api/v1/keys/%00", "/api/v1/members?key=%00"])("%s is 400 bad_request", async (path) => {
     const answer = await send("GET", path, bearer);
     expect(answer.status).toBe(400);
     expect(JSON.parse(answer.text).error.code).toBe("bad_request");
